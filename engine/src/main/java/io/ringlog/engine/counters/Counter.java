@@ -1,0 +1,69 @@
+package io.ringlog.engine.counters;
+
+/**
+ * Every count the engine keeps, with a stable id (its slot in the counters file) and label. Append new counters at
+ * the end; never renumber or reuse one: {@code ringlog stat} and tests find counters by id.
+ *
+ * <p>The accounting invariant over these: {@code RECEIVED_TCP + RECEIVED_UDP = JOURNALED + FILTERED + dropped},
+ * where dropped is the sum of the {@code DROPPED_*} counters.
+ */
+public enum Counter
+{
+    RECEIVED_TCP(0, "received.tcp", "messages received over TCP"),
+    RECEIVED_UDP(1, "received.udp", "messages received over UDP"),
+    JOURNALED(2, "journaled", "messages appended to the journal"),
+    FILTERED(3, "filtered", "messages dropped by the logic rules (min severity)"),
+    DROPPED_RING_FULL(4, "dropped.ring_full", "UDP datagrams dropped because the ring was full"),
+    DROPPED_OVERFLOW_BUDGET(5, "dropped.overflow_budget", "UDP datagrams dropped: large-message memory budget spent"),
+    PARSED_RFC5424(6, "parsed.rfc5424", "messages parsed as RFC 5424"),
+    PARSED_RFC3164(7, "parsed.rfc3164", "messages parsed as RFC 3164"),
+    UNPARSED(8, "unparsed", "messages journaled with a parse error"),
+    BYTES_RECEIVED(9, "bytes.received", "payload bytes read from sockets"),
+    TCP_ACCEPTED(10, "tcp.accepted", "TCP connections accepted"),
+    TCP_CLOSED(11, "tcp.closed", "TCP connections closed"),
+    TCP_FRAMING_ERRORS(12, "tcp.framing_errors", "TCP connections closed for an invalid frame"),
+    TRUNCATED(13, "truncated", "messages cut at the maximum message size"),
+    TCP_BACKPRESSURE(14, "tcp.backpressure", "times TCP reading paused because the ring was full"),
+    HANDLER_ERRORS(15, "handler.errors", "unexpected exceptions in a ring stage (logged once each)"),
+    OVERSIZE_SLOTS(16, "slots.overflow", "messages larger than a ring slot (copied to their own array)"),
+    TCP_INCOMPLETE_FRAMES(17, "tcp.incomplete_frames", "connections that closed inside a frame (bytes counted, not journaled)"),
+    TCP_REFUSED(18, "tcp.refused", "TCP connections refused at the connection limit");
+
+    private final int id;
+    private final String label;
+    private final String description;
+
+    Counter(final int id, final String label, final String description)
+    {
+        this.id = id;
+        this.label = label;
+        this.description = description;
+    }
+
+    public int id()
+    {
+        return id;
+    }
+
+    public String label()
+    {
+        return label;
+    }
+
+    public String description()
+    {
+        return description;
+    }
+
+    /** Sum of every {@code DROPPED_*} counter, read through {@code values[id]}. */
+    public static long dropped(final long[] values)
+    {
+        return values[DROPPED_RING_FULL.id] + values[DROPPED_OVERFLOW_BUDGET.id];
+    }
+
+    /** Sum of the {@code RECEIVED_*} counters. */
+    public static long received(final long[] values)
+    {
+        return values[RECEIVED_TCP.id] + values[RECEIVED_UDP.id];
+    }
+}
