@@ -27,7 +27,8 @@ public enum Counter
     HANDLER_ERRORS(15, "handler.errors", "unexpected exceptions in a ring stage (logged once each)"),
     OVERSIZE_SLOTS(16, "slots.overflow", "messages larger than a ring slot (copied to their own array)"),
     TCP_INCOMPLETE_FRAMES(17, "tcp.incomplete_frames", "connections that closed inside a frame (bytes counted, not journaled)"),
-    TCP_REFUSED(18, "tcp.refused", "TCP connections refused at the connection limit");
+    TCP_REFUSED(18, "tcp.refused", "TCP connections refused at the connection limit"),
+    DROPPED_JOURNAL_ERROR(19, "dropped.journal_error", "messages the journal failed to append (logged once per error)");
 
     private final int id;
     private final String label;
@@ -58,7 +59,7 @@ public enum Counter
     /** Sum of every {@code DROPPED_*} counter, read through {@code values[id]}. */
     public static long dropped(final long[] values)
     {
-        return values[DROPPED_RING_FULL.id] + values[DROPPED_OVERFLOW_BUDGET.id];
+        return values[DROPPED_RING_FULL.id] + values[DROPPED_OVERFLOW_BUDGET.id] + values[DROPPED_JOURNAL_ERROR.id];
     }
 
     /** Sum of the {@code RECEIVED_*} counters. */

@@ -1,0 +1,123 @@
+package io.ringlog.engine.journal;
+
+import com.lmax.disruptor.EventHandler;
+import io.ringlog.engine.counters.Counter;
+import io.ringlog.engine.counters.CountersFile;
+import io.ringlog.engine.event.LogEvent;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32C;
+
+/**
+ * The writer stage: one thread, gated on the logic stage, that appends every kept event to the journal in ring
+ * order through the one appender it owns (Chronicle appenders are single-threaded; it is created on this thread in
+ * {@link #onStart()}). Each record is the {@link JournalRecord} header followed by the raw bytes, written straight
+ * into the mapped file.
+ *
+ * <p>This is the last stage, so it also clears each slot (dropping a large message's own array, whose bytes it
+ * hands back to the listener's overflow budget). An append that fails is counted as dropped, logged once per
+ * distinct error, and the writer goes on with the next event.
+ */
+public final class JournalWriter implements EventHandler<LogEvent>
+{
+    private static final Logger LOG = LoggerFactory.getLogger(JournalWriter.class);
+
+    private final SingleChronicleQueue queue;
+    private final AtomicLong overflowBytesInFlight;
+    private final AtomicCounter journaledCounter;
+    private final AtomicCounter errorCounter;
+    private final byte[] header = new byte[JournalRecord.HEADER_LENGTH];
+    private final UnsafeBuffer headerBuffer = new UnsafeBuffer(header);
+    private final CRC32C crc = new CRC32C();
+    private ExcerptAppender appender;
+    private long journaled;
+    private long errors;
+    private String lastError;
+
+    public JournalWriter(
+        final SingleChronicleQueue queue, final AtomicLong overflowBytesInFlight, final CountersFile counters)
+    {
+        this.queue = queue;
+        this.overflowBytesInFlight = overflowBytesInFlight;
+        this.journaledCounter = counters.get(Counter.JOURNALED);
+        this.errorCounter = counters.get(Counter.DROPPED_JOURNAL_ERROR);
+    }
+
+    @Override
+    public void onStart()
+    {
+        Thread.currentThread().setName("ringlog-writer");
+        appender = queue.createAppender();
+    }
+
+    @Override
+    public void onEvent(final LogEvent event, final long sequence, final boolean endOfBatch)
+    {
+        if (!event.filtered)
+        {
+            append(event);
+        }
+        if (event.isOverflow())
+        {
+            overflowBytesInFlight.addAndGet(-event.raw.length);
+        }
+        event.clear();
+        if (endOfBatch)
+        {
+            journaledCounter.setRelease(journaled);
+            errorCounter.setRelease(errors);
+        }
+    }
+
+    /** Appends one record; public so tests and benchmarks can write journals without a ring. */
+    public void append(final LogEvent event)
+    {
+        try
+        {
+            JournalRecord.encodeHeader(event, headerBuffer, crc);
+            try (DocumentContext dc = appender.writingDocument())
+            {
+                final Bytes<?> bytes = dc.wire().bytes();
+                bytes.write(header, 0, JournalRecord.HEADER_LENGTH);
+                bytes.write(event.raw, 0, event.rawLength);
+            }
+            journaled++;
+        }
+        catch (final RuntimeException e)
+        {
+            errors++;
+            final String error = e.toString();
+            if (!error.equals(lastError))
+            {
+                lastError = error;
+                LOG.error("journal append failed (message counted as dropped.journal_error): {}", error);
+            }
+        }
+    }
+
+    /** For tests without a ring: binds the appender to the calling thread. */
+    public JournalWriter startOnCurrentThread()
+    {
+        appender = queue.createAppender();
+        return this;
+    }
+
+    @Override
+    public void onShutdown()
+    {
+        journaledCounter.setRelease(journaled);
+        errorCounter.setRelease(errors);
+        if (appender != null)
+        {
+            appender.close();
+        }
+    }
+}

@@ -1,0 +1,503 @@
+package io.ringlog.engine.listen;
+
+import io.ringlog.engine.counters.Counter;
+import io.ringlog.engine.counters.CountersFile;
+import io.ringlog.engine.event.ParseFlags;
+import io.ringlog.engine.event.Transport;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The listener: one thread, one selector, UDP and TCP on the bound address. It frames bytes into messages, stamps
+ * each socket read with one receipt time, copies the messages into ring slots and publishes them.
+ *
+ * <p>It never blocks on the ring. When the ring is full it stops reading TCP (the connections' interest in reads
+ * is switched off, so the kernel's flow control pushes back on the senders and nothing is lost) and keeps reading
+ * UDP, dropping and counting the datagrams that find no slot. Reading resumes once an eighth of the ring is free,
+ * so a saturated ring does not flip every connection on and off for each freed slot.
+ *
+ * <p>Stopping ({@link #requestStop()}) closes the server socket first, then reads what the senders have already
+ * written until the sockets are quiet or the drain timeout passes, then closes every connection.
+ */
+public final class Listener implements Runnable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
+    private static final long QUIET_NANOS = 50_000_000L;
+    private static final long PAUSED_PARK_NANOS = 20_000L;
+    private static final long HEARTBEAT_NANOS = 1_000_000_000L;
+
+    private final Selector selector;
+    private final ServerSocketChannel server;
+    private final DatagramChannel udp;
+    private final RingPublisher publisher;
+    private final EpochNanoClock clock;
+    private final CountersFile countersFile;
+    private final int maxMessageBytes;
+    private final int maxConnections;
+    private final long drainTimeoutNanos;
+    private final int resumeSlots;
+    private final ByteBuffer udpBuffer;
+    private final Source udpSource = new Source();
+    private final List<TcpConnection> connections = new ArrayList<>();
+    private final AtomicCounter receivedTcp;
+    private final AtomicCounter receivedUdp;
+    private final AtomicCounter droppedRingFull;
+    private final AtomicCounter droppedBudget;
+    private final AtomicCounter bytesReceived;
+    private final AtomicCounter accepted;
+    private final AtomicCounter closed;
+    private final AtomicCounter framingErrors;
+    private final AtomicCounter incompleteFrames;
+    private final AtomicCounter backpressure;
+    private final AtomicCounter refused;
+
+    private volatile boolean stopRequested;
+    private volatile boolean stopped;
+    private boolean paused;
+    private long lastHeartbeatNanos;
+
+    public Listener(
+        final Selector selector,
+        final ServerSocketChannel server,
+        final DatagramChannel udp,
+        final RingPublisher publisher,
+        final EpochNanoClock clock,
+        final CountersFile counters,
+        final int maxMessageBytes,
+        final int maxConnections,
+        final long drainTimeoutMs,
+        final int ringSize)
+    {
+        this.selector = selector;
+        this.server = server;
+        this.udp = udp;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.countersFile = counters;
+        this.maxMessageBytes = maxMessageBytes;
+        this.maxConnections = maxConnections;
+        this.drainTimeoutNanos = drainTimeoutMs * 1_000_000L;
+        this.resumeSlots = Math.max(1, ringSize / 8);
+        this.udpBuffer = ByteBuffer.allocateDirect(65536);
+        this.receivedTcp = counters.get(Counter.RECEIVED_TCP);
+        this.receivedUdp = counters.get(Counter.RECEIVED_UDP);
+        this.droppedRingFull = counters.get(Counter.DROPPED_RING_FULL);
+        this.droppedBudget = counters.get(Counter.DROPPED_OVERFLOW_BUDGET);
+        this.bytesReceived = counters.get(Counter.BYTES_RECEIVED);
+        this.accepted = counters.get(Counter.TCP_ACCEPTED);
+        this.closed = counters.get(Counter.TCP_CLOSED);
+        this.framingErrors = counters.get(Counter.TCP_FRAMING_ERRORS);
+        this.incompleteFrames = counters.get(Counter.TCP_INCOMPLETE_FRAMES);
+        this.backpressure = counters.get(Counter.TCP_BACKPRESSURE);
+        this.refused = counters.get(Counter.TCP_REFUSED);
+    }
+
+    /** Asks the listener thread to stop accepting, drain its connections and return. Any thread. */
+    public void requestStop()
+    {
+        stopRequested = true;
+        selector.wakeup();
+    }
+
+    /** True once {@link #run()} has returned. */
+    public boolean isStopped()
+    {
+        return stopped;
+    }
+
+    @Override
+    public void run()
+    {
+        try
+        {
+            if (server != null)
+            {
+                server.register(selector, SelectionKey.OP_ACCEPT);
+            }
+            if (udp != null)
+            {
+                udp.register(selector, SelectionKey.OP_READ);
+            }
+            lastHeartbeatNanos = System.nanoTime();
+            while (!stopRequested)
+            {
+                pollOnce(paused ? 0 : 100);
+            }
+            drain();
+        }
+        catch (final IOException e)
+        {
+            LOG.error("listener stopped: {}", e.toString());
+        }
+        finally
+        {
+            closeAll();
+            stopped = true;
+        }
+    }
+
+    /** One pass: resume blocked senders if the ring has room, select, serve what is ready. */
+    private int pollOnce(final long timeoutMs) throws IOException
+    {
+        if (paused)
+        {
+            tryResume();
+        }
+        final int ready = paused ? selector.selectNow() : selector.select(timeoutMs);
+        int tcpBytes = 0;
+        if (ready > 0)
+        {
+            final Iterator<SelectionKey> it = selector.selectedKeys().iterator();
+            while (it.hasNext())
+            {
+                final SelectionKey key = it.next();
+                it.remove();
+                if (!key.isValid())
+                {
+                    continue;
+                }
+                if (key.isAcceptable())
+                {
+                    accept();
+                }
+                else if (key.channel() == udp)
+                {
+                    readUdp();
+                }
+                else if (key.isReadable())
+                {
+                    tcpBytes += readTcp((TcpConnection)key.attachment());
+                }
+            }
+        }
+        if (paused && ready == 0)
+        {
+            LockSupport.parkNanos(PAUSED_PARK_NANOS);
+        }
+        final long now = System.nanoTime();
+        if (now - lastHeartbeatNanos >= HEARTBEAT_NANOS)
+        {
+            lastHeartbeatNanos = now;
+            countersFile.heartbeat(System.currentTimeMillis());
+        }
+        return tcpBytes;
+    }
+
+    private void accept() throws IOException
+    {
+        for (int i = 0; i < 64; i++)
+        {
+            final SocketChannel channel;
+            try
+            {
+                channel = server.accept();
+            }
+            catch (final IOException e)
+            {
+                LOG.warn("accept failed: {}", e.toString());
+                return;
+            }
+            if (channel == null)
+            {
+                return;
+            }
+            if (connections.size() >= maxConnections)
+            {
+                refused.incrementRelease();
+                channel.close();
+                continue;
+            }
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            final TcpConnection connection = new TcpConnection(channel, maxMessageBytes);
+            connection.source.set(channel.getRemoteAddress());
+            connection.key = channel.register(selector, paused ? 0 : SelectionKey.OP_READ, connection);
+            connections.add(connection);
+            accepted.incrementRelease();
+        }
+    }
+
+    /** Reads once from a ready connection and frames what arrived. Returns the bytes read. */
+    private int readTcp(final TcpConnection connection)
+    {
+        final int n;
+        try
+        {
+            n = connection.read();
+        }
+        catch (final IOException e)
+        {
+            close(connection);
+            return 0;
+        }
+        final long now = clock.nanoTime();
+        if (n < 0)
+        {
+            finish(connection, now);
+            return 0;
+        }
+        bytesReceived.getAndAddRelease(n);
+        frame(connection, now);
+        return n;
+    }
+
+    private void frame(final TcpConnection connection, final long now)
+    {
+        final long before = receivedMarker();
+        final int result = connection.frame(publisher, now);
+        publisher.flush();
+        countReceived(before, receivedTcp);
+        if (result == TcpConnection.BLOCKED)
+        {
+            pause();
+        }
+        else if (result == TcpConnection.FRAMING_ERROR)
+        {
+            framingErrors.incrementRelease();
+            LOG.warn("closing tcp://{}: {}", connection.source, connection.errorReason);
+            close(connection);
+        }
+    }
+
+    /** End of stream from the sender: publish a last unterminated LF frame, then close. */
+    private void finish(final TcpConnection connection, final long now)
+    {
+        connection.eof = true;
+        final long before = receivedMarker();
+        final int result = connection.frameAtEof(publisher, now);
+        publisher.flush();
+        countReceived(before, receivedTcp);
+        if (result == TcpConnection.BLOCKED)
+        {
+            connection.key.interestOps(0);
+            pause();
+            return; // resumed by tryResume(), which finishes it
+        }
+        if (result == TcpConnection.FRAMING_ERROR)
+        {
+            incompleteFrames.incrementRelease();
+        }
+        close(connection);
+    }
+
+    private void readUdp()
+    {
+        for (int i = 0; i < 64; i++)
+        {
+            udpBuffer.clear();
+            final Object sender;
+            try
+            {
+                sender = udp.receive(udpBuffer);
+            }
+            catch (final IOException e)
+            {
+                LOG.warn("udp receive failed: {}", e.toString());
+                return;
+            }
+            if (sender == null)
+            {
+                return;
+            }
+            final long now = clock.nanoTime();
+            int length = udpBuffer.position();
+            bytesReceived.getAndAddRelease(length);
+            receivedUdp.incrementRelease();
+            int flags = 0;
+            if (length > maxMessageBytes)
+            {
+                length = maxMessageBytes;
+                flags = ParseFlags.TRUNCATED;
+            }
+            final int result = publisher.publish(udpBuffer, 0, length, flags, udpSource.set(sender), Transport.UDP, now);
+            if (result == RingPublisher.RING_FULL)
+            {
+                droppedRingFull.incrementRelease();
+            }
+            else if (result == RingPublisher.BUDGET_FULL)
+            {
+                droppedBudget.incrementRelease();
+            }
+            publisher.flush();
+        }
+    }
+
+    private void pause()
+    {
+        if (!paused)
+        {
+            paused = true;
+            backpressure.incrementRelease();
+            for (int i = 0, n = connections.size(); i < n; i++)
+            {
+                final SelectionKey key = connections.get(i).key;
+                if (key.isValid())
+                {
+                    key.interestOps(0);
+                }
+            }
+        }
+    }
+
+    /** Once an eighth of the ring is free: finish the blocked connections' buffered frames, then read again. */
+    private void tryResume()
+    {
+        if (!publisher.hasCapacity(resumeSlots))
+        {
+            return;
+        }
+        final long now = clock.nanoTime();
+        for (int i = 0; i < connections.size(); i++)
+        {
+            final TcpConnection connection = connections.get(i);
+            if (connection.blocked)
+            {
+                if (connection.eof)
+                {
+                    finish(connection, now);
+                }
+                else
+                {
+                    frame(connection, now);
+                }
+                if (!connection.key.isValid())
+                {
+                    i--; // closed and removed
+                    continue;
+                }
+                if (connection.blocked)
+                {
+                    return; // the ring filled again
+                }
+            }
+        }
+        paused = false;
+        for (int i = 0, n = connections.size(); i < n; i++)
+        {
+            final TcpConnection connection = connections.get(i);
+            if (connection.key.isValid() && !connection.eof)
+            {
+                connection.key.interestOps(SelectionKey.OP_READ);
+            }
+        }
+    }
+
+    /**
+     * After a stop request: no new connections; read what senders already wrote until the sockets have been
+     * quiet for 50 ms (or the drain timeout passes), publishing as usual.
+     */
+    private void drain() throws IOException
+    {
+        if (server != null)
+        {
+            server.close();
+        }
+        final long deadline = System.nanoTime() + drainTimeoutNanos;
+        long lastActivity = System.nanoTime();
+        while (System.nanoTime() < deadline && (paused || !connections.isEmpty()))
+        {
+            final int bytes = pollOnce(10);
+            final long now = System.nanoTime();
+            if (bytes > 0 || paused)
+            {
+                lastActivity = now;
+            }
+            else if (now - lastActivity > QUIET_NANOS)
+            {
+                break;
+            }
+        }
+        if (udp != null)
+        {
+            readUdp(); // what already sits in the socket buffer
+        }
+    }
+
+    private void close(final TcpConnection connection)
+    {
+        connection.blocked = false;
+        if (connection.key != null)
+        {
+            connection.key.cancel();
+        }
+        try
+        {
+            connection.channel.close();
+        }
+        catch (final IOException ignore)
+        {
+            // closing: nothing more to do with it
+        }
+        if (connections.remove(connection))
+        {
+            closed.incrementRelease();
+        }
+    }
+
+    private void closeAll()
+    {
+        while (!connections.isEmpty())
+        {
+            final TcpConnection connection = connections.get(connections.size() - 1);
+            if (connection.buffer.position() > 0 && connection.framing == TcpConnection.FRAMING_OCTET_COUNTING)
+            {
+                incompleteFrames.incrementRelease();
+            }
+            close(connection);
+        }
+        try
+        {
+            if (udp != null)
+            {
+                udp.close();
+            }
+            if (server != null)
+            {
+                server.close();
+            }
+            selector.close();
+        }
+        catch (final IOException e)
+        {
+            LOG.warn("closing sockets: {}", e.toString());
+        }
+    }
+
+    // The received count is derived from the publisher's claims, so TCP messages are counted exactly once, when
+    // they enter the ring (a frame that waits for ring space is counted when it finally gets a slot).
+    private long receivedMarker()
+    {
+        return publisher.published();
+    }
+
+    private void countReceived(final long before, final AtomicCounter counter)
+    {
+        final long n = publisher.published() - before;
+        if (n > 0)
+        {
+            counter.getAndAddRelease(n);
+        }
+    }
+
+    /** The port the TCP server socket is bound to, or -1. */
+    public static int localPort(final ServerSocketChannel channel) throws IOException
+    {
+        return channel == null ? -1 : ((InetSocketAddress)channel.getLocalAddress()).getPort();
+    }
+}
