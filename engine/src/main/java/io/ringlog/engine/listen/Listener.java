@@ -19,7 +19,6 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
@@ -70,6 +69,8 @@ public final class Listener implements Runnable
     private volatile boolean stopRequested;
     private volatile boolean stopped;
     private boolean paused;
+    private int passTcpBytes;
+    private final java.util.function.Consumer<SelectionKey> onReady = this::onReady;
     private long lastHeartbeatNanos;
 
     public Listener(
@@ -106,6 +107,38 @@ public final class Listener implements Runnable
         this.incompleteFrames = counters.get(Counter.TCP_INCOMPLETE_FRAMES);
         this.backpressure = counters.get(Counter.TCP_BACKPRESSURE);
         this.refused = counters.get(Counter.TCP_REFUSED);
+    }
+
+    /**
+     * Serves one ready key. The selector calls it directly ({@link Selector#select(java.util.function.Consumer,
+     * long)}), which, unlike iterating {@code selectedKeys()}, adds no node to a HashSet per ready key: the
+     * listener's loop allocates nothing.
+     */
+    private void onReady(final SelectionKey key)
+    {
+        if (!key.isValid())
+        {
+            return;
+        }
+        try
+        {
+            if (key.isAcceptable())
+            {
+                accept();
+            }
+            else if (key.channel() == udp)
+            {
+                readUdp();
+            }
+            else if (key.isReadable())
+            {
+                passTcpBytes += readTcp((TcpConnection)key.attachment());
+            }
+        }
+        catch (final IOException e)
+        {
+            LOG.warn("listener: {}", e.toString());
+        }
     }
 
     /** Asks the listener thread to stop accepting, drain its connections and return. Any thread. */
@@ -159,33 +192,9 @@ public final class Listener implements Runnable
         {
             tryResume();
         }
-        final int ready = paused ? selector.selectNow() : selector.select(timeoutMs);
-        int tcpBytes = 0;
-        if (ready > 0)
-        {
-            final Iterator<SelectionKey> it = selector.selectedKeys().iterator();
-            while (it.hasNext())
-            {
-                final SelectionKey key = it.next();
-                it.remove();
-                if (!key.isValid())
-                {
-                    continue;
-                }
-                if (key.isAcceptable())
-                {
-                    accept();
-                }
-                else if (key.channel() == udp)
-                {
-                    readUdp();
-                }
-                else if (key.isReadable())
-                {
-                    tcpBytes += readTcp((TcpConnection)key.attachment());
-                }
-            }
-        }
+        passTcpBytes = 0;
+        final int ready = paused ? selector.selectNow(onReady) : selector.select(onReady, timeoutMs);
+        final int tcpBytes = passTcpBytes;
         if (paused && ready == 0)
         {
             LockSupport.parkNanos(PAUSED_PARK_NANOS);
