@@ -19,6 +19,8 @@ public final class ParseError
     public static final short MISSING_SPACE = 10;
     public static final short TRUNCATED_HEADER = 11;
     public static final short BAD_3164_HEADER = 12;
+    /** RFC 5424 MSG began with the UTF-8 BOM but the bytes after it are not well-formed UTF-8 (MSG-UTF8). */
+    public static final short BAD_UTF8 = 13;
 
     private static final String[] MESSAGES = {
         null,
@@ -34,6 +36,7 @@ public final class ParseError
         "expected SP",
         "message ends inside the header",
         "invalid RFC 3164 header",
+        "MSG after the UTF-8 BOM is not valid UTF-8",
     };
 
     private ParseError()
