@@ -48,6 +48,12 @@ public final class ParserHandler implements EventHandler<LogEvent>
     }
 
     @Override
+    public void onStart()
+    {
+        Thread.currentThread().setName("ringlog-parser-" + id);
+    }
+
+    @Override
     public void onEvent(final LogEvent event, final long sequence, final boolean endOfBatch)
     {
         if (sequence % count != id)
