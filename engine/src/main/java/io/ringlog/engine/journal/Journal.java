@@ -1,0 +1,84 @@
+package io.ringlog.engine.journal;
+
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens the Chronicle Queue that holds the journal, for the writer or read-only for tools. */
+public final class Journal
+{
+    /** Chronicle's queue metadata file: its presence is what makes a directory a journal. */
+    public static final String METADATA_FILE = "metadata.cq4t";
+
+    private Journal()
+    {
+    }
+
+    /**
+     * A roll cycle by the name used in config: any {@link RollCycles} or {@link LargeRollCycles} constant.
+     *
+     * @return null when the name is unknown.
+     */
+    public static RollCycle rollCycle(final String name)
+    {
+        for (final RollCycles c : RollCycles.values())
+        {
+            if (c.name().equalsIgnoreCase(name))
+            {
+                return c;
+            }
+        }
+        for (final LargeRollCycles c : LargeRollCycles.values())
+        {
+            if (c.name().equalsIgnoreCase(name))
+            {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Opens (creating if needed) the journal for the one writer. */
+    public static SingleChronicleQueue openForWrite(final Path dir, final RollCycle rollCycle, final long blockSize)
+    {
+        return SingleChronicleQueueBuilder.binary(dir.toFile())
+            .rollCycle(rollCycle)
+            .blockSize(blockSize)
+            .build();
+    }
+
+    /**
+     * Opens an existing journal read-only; works on a live or a closed journal.
+     *
+     * @throws IllegalArgumentException with a one-line reason when {@code dir} is not a ringlog journal.
+     */
+    public static SingleChronicleQueue openReadOnly(final Path dir)
+    {
+        requireJournal(dir);
+        return SingleChronicleQueueBuilder.binary(dir.toFile()).readOnly(true).build();
+    }
+
+    /** Checks that {@code dir} exists and holds a journal, naming the problem in one line when not. */
+    public static void requireJournal(final Path dir)
+    {
+        final File f = dir.toFile();
+        if (!f.exists())
+        {
+            throw new IllegalArgumentException("journal directory " + dir + " does not exist");
+        }
+        if (!f.isDirectory())
+        {
+            throw new IllegalArgumentException(dir + " is not a directory");
+        }
+        if (!Files.isRegularFile(dir.resolve(METADATA_FILE)))
+        {
+            throw new IllegalArgumentException(dir + " is not a ringlog journal (no " + METADATA_FILE + ")");
+        }
+    }
+}
