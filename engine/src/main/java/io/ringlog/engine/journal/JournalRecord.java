@@ -161,7 +161,7 @@ public final class JournalRecord
             throw new JournalFormatException("record header of " + headerLength + " bytes in a record of " +
                 length + " bytes");
         }
-        if (rawLength() < 0 || headerLength + rawLength() > length)
+        if (rawLength() < 0 || headerLength + (long)rawLength() > length)
         {
             throw new JournalFormatException("raw length " + rawLength() + " overruns a record of " + length +
                 " bytes");
@@ -299,7 +299,8 @@ public final class JournalRecord
     public boolean hasField(final int field)
     {
         final int o = fieldOffset(field);
-        return o >= 0 && o + fieldLength(field) <= rawLength();
+        final int l = fieldLength(field);
+        return o >= 0 && l >= 0 && (long)o + l <= rawLength();
     }
 
     public int rawLength()
