@@ -50,6 +50,7 @@ public final class Engine implements AutoCloseable
     private final Disruptor<LogEvent> disruptor;
     private final Listener listener;
     private final Thread listenerThread;
+    private final StageThreads stageThreads;
     private final int tcpPort;
     private final int udpPort;
     private boolean closed;
@@ -61,9 +62,11 @@ public final class Engine implements AutoCloseable
         final SingleChronicleQueue queue,
         final Disruptor<LogEvent> disruptor,
         final Listener listener,
+        final StageThreads stageThreads,
         final int tcpPort,
         final int udpPort)
     {
+        this.stageThreads = stageThreads;
         this.config = config;
         this.lock = lock;
         this.counters = counters;
@@ -109,8 +112,9 @@ public final class Engine implements AutoCloseable
             queue = Journal.openForWrite(dir, Journal.rollCycle(config.rollCycle()), config.blockSizeBytes());
 
             final int slotBytes = config.slotBytes();
+            final StageThreads stageThreads = new StageThreads();
             final Disruptor<LogEvent> disruptor = new Disruptor<>(
-                () -> new LogEvent(slotBytes), config.ringSize(), Engine::newThread, ProducerType.SINGLE,
+                () -> new LogEvent(slotBytes), config.ringSize(), stageThreads, ProducerType.SINGLE,
                 WaitStrategies.create(config.waitStrategy()));
             final AtomicLong overflowBytes = new AtomicLong();
             final int n = config.parsers();
@@ -130,7 +134,8 @@ public final class Engine implements AutoCloseable
                 ring, overflowBytes, config.overflowBudgetBytes(), slotBytes, counters);
             final Listener listener = new Listener(selector, server, udp, publisher, clock, counters,
                 config.maxMessageBytes(), config.maxConnections(), config.drainTimeoutMs(), config.ringSize());
-            final Engine engine = new Engine(config, lock, counters, queue, disruptor, listener, tcpPort, udpPort);
+            final Engine engine = new Engine(config, lock, counters, queue, disruptor, listener, stageThreads, tcpPort,
+                udpPort);
             engine.listenerThread.start();
             return engine;
         }
@@ -206,13 +211,6 @@ public final class Engine implements AutoCloseable
         }
     }
 
-    private static Thread newThread(final Runnable r)
-    {
-        final Thread t = new Thread(r, "ringlog-stage"); // each handler names its thread in onStart()
-        t.setDaemon(true);
-        return t;
-    }
-
     public int tcpPort()
     {
         return tcpPort;
@@ -279,6 +277,19 @@ public final class Engine implements AutoCloseable
         {
             LOG.error("ring did not drain within {} ms; stopping the stages anyway", RING_DRAIN_TIMEOUT_MS);
             disruptor.halt();
+        }
+        try
+        {
+            if (!stageThreads.join(RING_DRAIN_TIMEOUT_MS))
+            {
+                LOG.error("a ring stage did not stop; leaving the journal and counters mapped");
+                return;
+            }
+        }
+        catch (final InterruptedException e)
+        {
+            Thread.currentThread().interrupt();
+            return;
         }
         queue.close();
         counters.markStopped();
