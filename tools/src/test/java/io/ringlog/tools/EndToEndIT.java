@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -218,8 +219,20 @@ class EndToEndIT
             run("logger", "-n", "127.0.0.1", "-P", String.valueOf(engine.udpPort), "-d", "-t", "appudp",
                 "-p", "daemon.info", "hello over udp");
             Thread.sleep(300);
+            final JsonNode live = JSON.readTree(ringlog("stat", "-o", "json", "--journal", dir.resolve("j").toString()));
+            assertTrue(live.get("running").asBoolean(), live.toString());
+            assertEquals(engine.process.pid(), live.get("pid").asLong());
             assertEquals(0, engine.terminate(), engine.stderrText());
         }
+        final JsonNode stopped = JSON.readTree(ringlog("stat", "-o", "json", "--journal", dir.resolve("j").toString()));
+        assertFalse(stopped.get("running").asBoolean(), stopped.toString());
+        final JsonNode counters = stopped.get("counters");
+        assertEquals(2, counters.get("received.tcp").asLong(), stopped.toString());
+        assertEquals(1, counters.get("received.udp").asLong());
+        assertEquals(3, counters.get("journaled").asLong());
+        assertEquals(2, counters.get("tcp.accepted").asLong());
+        final String text = ringlog("stat", "--journal", dir.resolve("j").toString());
+        assertTrue(text.contains("received 3 = journaled 3 + filtered 0 + dropped 0"), text);
         final Map<String, JsonNode> byApp = new HashMap<>();
         for (final JsonNode r : catJson(dir.resolve("j")))
         {
@@ -256,6 +269,14 @@ class EndToEndIT
         assertEquals(3, c.get("facility").asInt());
         assertEquals(6, c.get("severity").asInt());
         assertEquals("hello over udp", text(c, "message"));
+    }
+
+    private static String ringlog(final String... args) throws Exception
+    {
+        final List<String> cmd = new ArrayList<>(List.of(RinglogdProcess.java(), "-jar",
+            System.getProperty("ringlog.jar", "target/ringlog.jar")));
+        cmd.addAll(List.of(args));
+        return run(cmd.toArray(new String[0]));
     }
 
     private static void send(final int port, final byte[] bytes) throws IOException

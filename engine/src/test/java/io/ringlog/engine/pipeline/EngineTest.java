@@ -157,4 +157,64 @@ class EngineTest
             assertEquals(msgs.get(i), new String(raw.get(i), StandardCharsets.UTF_8));
         }
     }
+
+    @Test
+    void threeParsersShareTheRingAndTheJournalKeepsReceiptOrder(@TempDir final Path dir) throws Exception
+    {
+        final int n = 30_000;
+        final ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        for (int i = 0; i < n; i++)
+        {
+            stream.write(octet(i % 2 == 0 ? "<14>1 2026-11-25T04:36:48Z h app - - - seq " + i :
+                "<14>Nov 25 04:36:48 h app[1]: seq " + i));
+        }
+        try (EngineHarness h = new EngineHarness(dir.resolve("j"), "ring.parsers", "3"))
+        {
+            h.sendTcp(stream.toByteArray());
+            assertEquals(n, h.awaitAccounted(n));
+            final long[] v = h.counters().snapshot();
+            assertEquals(n / 2, v[Counter.PARSED_RFC5424.id()], "every message parsed once, by one of the three");
+            assertEquals(n / 2, v[Counter.PARSED_RFC3164.id()]);
+            assertEquals(0, v[Counter.UNPARSED.id()]);
+        }
+        try (JournalReader reader = new JournalReader(dir.resolve("j")))
+        {
+            reader.toStart();
+            for (int i = 0; i < n; i++)
+            {
+                final JournalRecord r = reader.next();
+                final byte[] raw = new byte[r.rawLength()];
+                r.getRaw(raw);
+                final String s = new String(raw, StandardCharsets.UTF_8);
+                assertTrue(s.endsWith("seq " + i), s);
+                assertEquals(i % 2 == 0 ? 1 : 2, r.format());
+                assertEquals("app", new String(raw, r.fieldOffset(io.ringlog.engine.event.Field.APP_NAME),
+                    r.fieldLength(io.ringlog.engine.event.Field.APP_NAME), StandardCharsets.US_ASCII));
+            }
+        }
+    }
+
+    @Test
+    void messagesBelowTheMinimumSeverityAreCountedNotJournaled(@TempDir final Path dir) throws Exception
+    {
+        try (EngineHarness h = new EngineHarness(dir.resolve("j"), "logic.minSeverity", "warning"))
+        {
+            final StringBuilder sb = new StringBuilder();
+            for (int severity = 0; severity < 8; severity++)
+            {
+                sb.append("<").append(8 + severity).append(">1 - h app - - - severity ").append(severity).append('\n');
+            }
+            sb.append("<999>invalid PRI: unparsed, severity unknown, never filtered").append('\n');
+            h.sendTcp(sb.toString().getBytes(StandardCharsets.UTF_8));
+            assertEquals(9, h.awaitAccounted(9));
+            final long[] v = h.counters().snapshot();
+            assertEquals(3, v[Counter.FILTERED.id()], "notice, info and debug");
+            assertEquals(6, v[Counter.JOURNALED.id()]);
+            assertTrue(EngineHarness.balanced(v), EngineHarness.accounting(v));
+        }
+        final List<byte[]> raw = EngineHarness.readRaw(dir.resolve("j"));
+        assertEquals(6, raw.size());
+        assertEquals("<12>1 - h app - - - severity 4", new String(raw.get(4), StandardCharsets.UTF_8));
+        assertTrue(new String(raw.get(5), StandardCharsets.UTF_8).startsWith("<999>invalid PRI"));
+    }
 }
