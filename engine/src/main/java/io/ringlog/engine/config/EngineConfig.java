@@ -18,6 +18,9 @@ public final class EngineConfig
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 5514;
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
+    public static final String DEFAULT_TCP_FRAMING = "auto";
+    public static final boolean DEFAULT_TRUNCATE_OVERSIZE_FRAMES = false;
+    public static final boolean DEFAULT_NUL_TERMINATES = true;
     public static final int DEFAULT_MAX_CONNECTIONS = 1024;
     public static final long DEFAULT_DRAIN_TIMEOUT_MS = 2000;
     public static final int DEFAULT_UDP_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
@@ -39,6 +42,9 @@ public final class EngineConfig
     private int tcpPort = DEFAULT_PORT;
     private int udpPort = DEFAULT_PORT;
     private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
+    private String tcpFraming = DEFAULT_TCP_FRAMING;
+    private boolean truncateOversizeFrames = DEFAULT_TRUNCATE_OVERSIZE_FRAMES;
+    private boolean nulTerminates = DEFAULT_NUL_TERMINATES;
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
     private long drainTimeoutMs = DEFAULT_DRAIN_TIMEOUT_MS;
     private int udpReceiveBufferBytes = DEFAULT_UDP_RECEIVE_BUFFER_BYTES;
@@ -71,6 +77,9 @@ public final class EngineConfig
             case "listen.tcpPort": tcpPort = parseInt(key, value); break;
             case "listen.udpPort": udpPort = parseInt(key, value); break;
             case "listen.maxMessageBytes": maxMessageBytes = parseInt(key, value); break;
+            case "listen.tcpFraming": tcpFraming = value; break;
+            case "listen.truncateOversizeFrames": truncateOversizeFrames = parseBoolean(key, value); break;
+            case "listen.nulTerminates": nulTerminates = parseBoolean(key, value); break;
             case "listen.maxConnections": maxConnections = parseInt(key, value); break;
             case "listen.drainTimeoutMs": drainTimeoutMs = parseLong(key, value); break;
             case "listen.udpReceiveBufferBytes": udpReceiveBufferBytes = parseInt(key, value); break;
@@ -92,7 +101,8 @@ public final class EngineConfig
 
     /** Every key {@link #set} accepts, in documentation order. */
     public static final String[] KEYS = {
-        "listen.bind", "listen.tcpPort", "listen.udpPort", "listen.maxMessageBytes", "listen.maxConnections",
+        "listen.bind", "listen.tcpPort", "listen.udpPort", "listen.maxMessageBytes", "listen.tcpFraming",
+        "listen.truncateOversizeFrames", "listen.nulTerminates", "listen.maxConnections",
         "listen.drainTimeoutMs", "listen.udpReceiveBufferBytes",
         "ring.size", "ring.slotBytes", "ring.overflowBudgetBytes", "ring.waitStrategy", "ring.parsers",
         "journal.dir", "journal.rollCycle", "journal.blockSizeBytes",
@@ -117,6 +127,10 @@ public final class EngineConfig
             fail("listen.tcpPort", "TCP and UDP are both off (-1): nothing to listen on");
         }
         checkRange("listen.maxMessageBytes", maxMessageBytes, 480, 64 * 1024 * 1024);
+        if (io.ringlog.engine.listen.StreamFramer.framingByName(tcpFraming) < 0)
+        {
+            fail("listen.tcpFraming", "unknown framing '" + tcpFraming + "' (auto, octet-counting, non-transparent)");
+        }
         checkRange("listen.maxConnections", maxConnections, 1, 1_000_000);
         checkRange("listen.drainTimeoutMs", drainTimeoutMs, 0, 3_600_000);
         checkRange("listen.udpReceiveBufferBytes", udpReceiveBufferBytes, 0, Integer.MAX_VALUE);
@@ -189,6 +203,16 @@ public final class EngineConfig
         return (int)v;
     }
 
+    private boolean parseBoolean(final String key, final String value)
+    {
+        if ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value))
+        {
+            return Boolean.parseBoolean(value);
+        }
+        fail(key, "expected true or false, got '" + value + "'");
+        return false;
+    }
+
     private long parseLong(final String key, final String value)
     {
         try
@@ -220,6 +244,24 @@ public final class EngineConfig
     public int maxMessageBytes()
     {
         return maxMessageBytes;
+    }
+
+    /** auto, octet-counting or non-transparent. */
+    public String tcpFraming()
+    {
+        return tcpFraming;
+    }
+
+    /** An octet count above maxMessageBytes is cut (flagged truncated) instead of closing the connection. */
+    public boolean truncateOversizeFrames()
+    {
+        return truncateOversizeFrames;
+    }
+
+    /** NUL ends a non-transparent TCP frame, as LF does. */
+    public boolean nulTerminates()
+    {
+        return nulTerminates;
     }
 
     public int maxConnections()

@@ -1,5 +1,6 @@
 package io.ringlog.engine.listen;
 
+import io.ringlog.engine.config.EngineConfig;
 import io.ringlog.engine.counters.Counter;
 import io.ringlog.engine.counters.CountersFile;
 import io.ringlog.engine.event.ParseFlags;
@@ -49,6 +50,9 @@ public final class Listener implements Runnable
     private final CountersFile countersFile;
     private final int maxMessageBytes;
     private final int maxConnections;
+    private final int tcpFraming;
+    private final boolean truncateOversizeFrames;
+    private final boolean nulTerminates;
     private final long drainTimeoutNanos;
     private final int resumeSlots;
     private final ByteBuffer udpBuffer;
@@ -80,10 +84,7 @@ public final class Listener implements Runnable
         final RingPublisher publisher,
         final EpochNanoClock clock,
         final CountersFile counters,
-        final int maxMessageBytes,
-        final int maxConnections,
-        final long drainTimeoutMs,
-        final int ringSize)
+        final EngineConfig config)
     {
         this.selector = selector;
         this.server = server;
@@ -91,10 +92,13 @@ public final class Listener implements Runnable
         this.publisher = publisher;
         this.clock = clock;
         this.countersFile = counters;
-        this.maxMessageBytes = maxMessageBytes;
-        this.maxConnections = maxConnections;
-        this.drainTimeoutNanos = drainTimeoutMs * 1_000_000L;
-        this.resumeSlots = Math.max(1, ringSize / 8);
+        this.maxMessageBytes = config.maxMessageBytes();
+        this.maxConnections = config.maxConnections();
+        this.tcpFraming = StreamFramer.framingByName(config.tcpFraming());
+        this.truncateOversizeFrames = config.truncateOversizeFrames();
+        this.nulTerminates = config.nulTerminates();
+        this.drainTimeoutNanos = config.drainTimeoutMs() * 1_000_000L;
+        this.resumeSlots = Math.max(1, config.ringSize() / 8);
         this.udpBuffer = ByteBuffer.allocateDirect(65536);
         this.receivedTcp = counters.get(Counter.RECEIVED_TCP);
         this.receivedUdp = counters.get(Counter.RECEIVED_UDP);
@@ -234,7 +238,8 @@ public final class Listener implements Runnable
             }
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            final TcpConnection connection = new TcpConnection(channel, maxMessageBytes);
+            final TcpConnection connection = new TcpConnection(
+                channel, new StreamFramer(maxMessageBytes, tcpFraming, truncateOversizeFrames, nulTerminates));
             connection.source.set(channel.getRemoteAddress());
             connection.key = channel.register(selector, paused ? 0 : SelectionKey.OP_READ, connection);
             connections.add(connection);
@@ -272,14 +277,14 @@ public final class Listener implements Runnable
         final int result = connection.frame(publisher, now);
         publisher.flush();
         countReceived(before, receivedTcp);
-        if (result == TcpConnection.BLOCKED)
+        if (result == StreamFramer.BLOCKED)
         {
             pause();
         }
-        else if (result == TcpConnection.FRAMING_ERROR)
+        else if (result == StreamFramer.FRAMING_ERROR)
         {
             framingErrors.incrementRelease();
-            LOG.warn("closing tcp://{}: {}", connection.source, connection.errorReason);
+            LOG.warn("closing tcp://{}: {}", connection.source, connection.framer.errorReason());
             close(connection);
         }
     }
@@ -292,15 +297,19 @@ public final class Listener implements Runnable
         final int result = connection.frameAtEof(publisher, now);
         publisher.flush();
         countReceived(before, receivedTcp);
-        if (result == TcpConnection.BLOCKED)
+        if (result == StreamFramer.BLOCKED)
         {
             connection.key.interestOps(0);
             pause();
             return; // resumed by tryResume(), which finishes it
         }
-        if (result == TcpConnection.FRAMING_ERROR)
+        if (result == StreamFramer.INCOMPLETE)
         {
             incompleteFrames.incrementRelease();
+        }
+        else if (result == StreamFramer.FRAMING_ERROR)
+        {
+            framingErrors.incrementRelease();
         }
         close(connection);
     }
@@ -464,7 +473,7 @@ public final class Listener implements Runnable
         while (!connections.isEmpty())
         {
             final TcpConnection connection = connections.get(connections.size() - 1);
-            if (connection.buffer.position() > 0 && connection.framing == TcpConnection.FRAMING_OCTET_COUNTING)
+            if (connection.framer.buffered() > 0) // a partial frame when the drain timeout ran out
             {
                 incompleteFrames.incrementRelease();
             }

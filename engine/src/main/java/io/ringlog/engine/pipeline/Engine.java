@@ -132,8 +132,7 @@ public final class Engine implements AutoCloseable
 
             final RingPublisher publisher = new RingPublisher(
                 ring, overflowBytes, config.overflowBudgetBytes(), slotBytes, counters);
-            final Listener listener = new Listener(selector, server, udp, publisher, clock, counters,
-                config.maxMessageBytes(), config.maxConnections(), config.drainTimeoutMs(), config.ringSize());
+            final Listener listener = new Listener(selector, server, udp, publisher, clock, counters, config);
             final Engine engine = new Engine(config, lock, counters, queue, disruptor, listener, stageThreads, tcpPort,
                 udpPort);
             engine.listenerThread.start();

@@ -45,6 +45,9 @@ class ConfigTest
         assertEquals(defaults.tcpPort(), fromFile.tcpPort());
         assertEquals(defaults.udpPort(), fromFile.udpPort());
         assertEquals(defaults.maxMessageBytes(), fromFile.maxMessageBytes());
+        assertEquals(defaults.tcpFraming(), fromFile.tcpFraming());
+        assertEquals(defaults.truncateOversizeFrames(), fromFile.truncateOversizeFrames());
+        assertEquals(defaults.nulTerminates(), fromFile.nulTerminates());
         assertEquals(defaults.maxConnections(), fromFile.maxConnections());
         assertEquals(defaults.drainTimeoutMs(), fromFile.drainTimeoutMs());
         assertEquals(defaults.udpReceiveBufferBytes(), fromFile.udpReceiveBufferBytes());

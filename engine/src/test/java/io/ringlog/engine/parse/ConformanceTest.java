@@ -285,7 +285,7 @@ class ConformanceTest
 
     private static List<JsonNode> read(final String file) throws IOException
     {
-        final Path dir = conformanceDir();
+        final Path dir = io.ringlog.engine.ConformanceFiles.dir();
         assumeTrue(dir != null, "shared/conformance not found above " + Path.of("").toAbsolutePath());
         final Path path = dir.resolve(file);
         assumeTrue(Files.isReadable(path), path + " not readable");
@@ -298,20 +298,6 @@ class ConformanceTest
             }
         }
         return cases;
-    }
-
-    /** {@code shared/conformance} beside the repository (or any ancestor of the working directory), or null. */
-    private static Path conformanceDir()
-    {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent())
-        {
-            final Path candidate = dir.resolve("shared").resolve("conformance");
-            if (Files.isDirectory(candidate))
-            {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     private static final class Tally
