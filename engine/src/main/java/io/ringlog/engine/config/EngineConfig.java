@@ -19,6 +19,7 @@ public final class EngineConfig
     public static final int DEFAULT_PORT = 5514;
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
     public static final String DEFAULT_TCP_FRAMING = "auto";
+    public static final String DEFAULT_FORMAT = "auto";
     public static final boolean DEFAULT_TRUNCATE_OVERSIZE_FRAMES = false;
     public static final boolean DEFAULT_NUL_TERMINATES = true;
     public static final int DEFAULT_MAX_CONNECTIONS = 1024;
@@ -43,6 +44,7 @@ public final class EngineConfig
     private int udpPort = DEFAULT_PORT;
     private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
     private String tcpFraming = DEFAULT_TCP_FRAMING;
+    private String format = DEFAULT_FORMAT;
     private boolean truncateOversizeFrames = DEFAULT_TRUNCATE_OVERSIZE_FRAMES;
     private boolean nulTerminates = DEFAULT_NUL_TERMINATES;
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
@@ -78,6 +80,7 @@ public final class EngineConfig
             case "listen.udpPort": udpPort = parseInt(key, value); break;
             case "listen.maxMessageBytes": maxMessageBytes = parseInt(key, value); break;
             case "listen.tcpFraming": tcpFraming = value; break;
+            case "listen.format": format = value; break;
             case "listen.truncateOversizeFrames": truncateOversizeFrames = parseBoolean(key, value); break;
             case "listen.nulTerminates": nulTerminates = parseBoolean(key, value); break;
             case "listen.maxConnections": maxConnections = parseInt(key, value); break;
@@ -102,7 +105,7 @@ public final class EngineConfig
     /** Every key {@link #set} accepts, in documentation order. */
     public static final String[] KEYS = {
         "listen.bind", "listen.tcpPort", "listen.udpPort", "listen.maxMessageBytes", "listen.tcpFraming",
-        "listen.truncateOversizeFrames", "listen.nulTerminates", "listen.maxConnections",
+        "listen.format", "listen.truncateOversizeFrames", "listen.nulTerminates", "listen.maxConnections",
         "listen.drainTimeoutMs", "listen.udpReceiveBufferBytes",
         "ring.size", "ring.slotBytes", "ring.overflowBudgetBytes", "ring.waitStrategy", "ring.parsers",
         "journal.dir", "journal.rollCycle", "journal.blockSizeBytes",
@@ -130,6 +133,10 @@ public final class EngineConfig
         if (io.ringlog.engine.listen.StreamFramer.framingByName(tcpFraming) < 0)
         {
             fail("listen.tcpFraming", "unknown framing '" + tcpFraming + "' (auto, octet-counting, non-transparent)");
+        }
+        if (parserMode() == null)
+        {
+            fail("listen.format", "unknown format '" + format + "' (auto, rfc5424, rfc3164)");
         }
         checkRange("listen.maxConnections", maxConnections, 1, 1_000_000);
         checkRange("listen.drainTimeoutMs", drainTimeoutMs, 0, 3_600_000);
@@ -250,6 +257,18 @@ public final class EngineConfig
     public String tcpFraming()
     {
         return tcpFraming;
+    }
+
+    /** How messages are read: detected per message (auto), or always as one format; null for an unknown name. */
+    public io.ringlog.engine.parse.SyslogParser.Mode parserMode()
+    {
+        switch (format)
+        {
+            case "auto": return io.ringlog.engine.parse.SyslogParser.Mode.AUTO;
+            case "rfc5424": return io.ringlog.engine.parse.SyslogParser.Mode.RFC5424;
+            case "rfc3164": return io.ringlog.engine.parse.SyslogParser.Mode.RFC3164;
+            default: return null;
+        }
     }
 
     /** An octet count above maxMessageBytes is cut (flagged truncated) instead of closing the connection. */

@@ -122,7 +122,7 @@ public final class Engine implements AutoCloseable
             final EventHandler<LogEvent>[] parsers = new EventHandler[n];
             for (int i = 0; i < n; i++)
             {
-                parsers[i] = new ParserHandler(i, n, new SyslogParser());
+                parsers[i] = new ParserHandler(i, n, new SyslogParser(config.parserMode()));
             }
             disruptor.handleEventsWith(parsers)
                 .then(new LogicHandler(config.minSeverity(), config.timeZone(), counters))

@@ -46,6 +46,7 @@ class ConfigTest
         assertEquals(defaults.udpPort(), fromFile.udpPort());
         assertEquals(defaults.maxMessageBytes(), fromFile.maxMessageBytes());
         assertEquals(defaults.tcpFraming(), fromFile.tcpFraming());
+        assertEquals(defaults.parserMode(), fromFile.parserMode());
         assertEquals(defaults.truncateOversizeFrames(), fromFile.truncateOversizeFrames());
         assertEquals(defaults.nulTerminates(), fromFile.nulTerminates());
         assertEquals(defaults.maxConnections(), fromFile.maxConnections());

@@ -217,4 +217,18 @@ class EngineTest
         assertEquals("<12>1 - h app - - - severity 4", new String(raw.get(4), StandardCharsets.UTF_8));
         assertTrue(new String(raw.get(5), StandardCharsets.UTF_8).startsWith("<999>invalid PRI"));
     }
+
+    @Test
+    void aListenerCanForceRfc5424AndJournalsTheRestUnparsed(@TempDir final Path dir) throws Exception
+    {
+        try (EngineHarness h = new EngineHarness(dir.resolve("j"), "listen.format", "rfc5424"))
+        {
+            h.sendTcp("<14>1 - h app - - - fine\n<13>Nov 25 04:36:48 h app: bsd\n".getBytes(StandardCharsets.UTF_8));
+            assertEquals(2, h.awaitAccounted(2));
+            final long[] v = h.counters().snapshot();
+            assertEquals(1, v[Counter.PARSED_RFC5424.id()]);
+            assertEquals(1, v[Counter.UNPARSED.id()], "a 3164 message on an RFC 5424 listener is unparsed, not lost");
+            assertEquals(2, v[Counter.JOURNALED.id()]);
+        }
+    }
 }
