@@ -3,7 +3,12 @@ package io.ringlog.engine.journal;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.TableStore;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.queue.impl.single.TableStoreWriteLock;
+import net.openhft.chronicle.queue.impl.table.Metadata;
+import net.openhft.chronicle.queue.impl.table.SingleTableBuilder;
+import net.openhft.chronicle.threads.BusyTimedPauser;
 import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
 
 import java.io.File;
@@ -42,6 +47,33 @@ public final class Journal
             }
         }
         return null;
+    }
+
+    /**
+     * Clears Chronicle's write and append locks left by a writer that died (kill -9, power loss).
+     *
+     * <p>Chronicle recovers a dead holder's lock itself only when the holder's pid differs from ours; where the
+     * JVM gets the same pid every run (PID 1 in a container) it waits 15 s for "itself" and then fails. The
+     * caller must guarantee there is no other writer: ringlogd holds an OS lock on the journal directory
+     * ({@code ringlogd.lock}) for its whole life, so once it has that lock, any Chronicle lock is stale.
+     *
+     * @return true when a metadata file existed and its locks were cleared.
+     */
+    public static boolean forceUnlockStaleWriter(final Path dir)
+    {
+        final File meta = dir.resolve(METADATA_FILE).toFile();
+        if (!meta.isFile())
+        {
+            return false;
+        }
+        SingleChronicleQueueBuilder.addAliases(); // the metadata names its types by alias (SCQMeta)
+        try (TableStore<Metadata.NoMeta> store =
+            SingleTableBuilder.binary(meta, Metadata.NoMeta.INSTANCE).readOnly(false).build())
+        {
+            new TableStoreWriteLock(store, BusyTimedPauser::new, 0L).forceUnlock();
+            new TableStoreWriteLock(store, BusyTimedPauser::new, 0L, TableStoreWriteLock.APPEND_LOCK_KEY).forceUnlock();
+        }
+        return true;
     }
 
     /** Opens (creating if needed) the journal for the one writer. */

@@ -109,6 +109,7 @@ public final class Engine implements AutoCloseable
             final int tcpPort = Listener.localPort(server);
             udp = bindUdp(config, tcpPort);
             final int udpPort = udp == null ? -1 : ((InetSocketAddress)udp.getLocalAddress()).getPort();
+            Journal.forceUnlockStaleWriter(dir); // safe: the JournalLock above makes this the only writer
             queue = Journal.openForWrite(dir, Journal.rollCycle(config.rollCycle()), config.blockSizeBytes());
 
             final int slotBytes = config.slotBytes();
