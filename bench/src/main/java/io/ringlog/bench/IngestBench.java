@@ -7,6 +7,7 @@ import io.ringlog.bench.ingest.ReportTable;
 import io.ringlog.bench.ingest.RinglogTarget;
 import io.ringlog.bench.ingest.RsyslogTarget;
 import io.ringlog.bench.ingest.RunResult;
+import io.ringlog.bench.ingest.ServerProcess;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -152,12 +153,20 @@ public final class IngestBench implements Callable<Integer>
                 Files.deleteIfExists(warmFile.path());
             }
             Files.deleteIfExists(timedFile.path());
-            if (workDir == null)
+            if (workDir == null && isEmpty(dir))
             {
                 Files.deleteIfExists(dir);
             }
         }
         return results;
+    }
+
+    private static boolean isEmpty(final Path dir) throws IOException
+    {
+        try (java.util.stream.Stream<Path> entries = Files.list(dir))
+        {
+            return entries.findAny().isEmpty();
+        }
     }
 
     private static List<String> listOfNull()
@@ -167,17 +176,27 @@ public final class IngestBench implements Callable<Integer>
         return l;
     }
 
+    /** Runs one target; deletes its run directory when the run was clean, else keeps its logs and says where. */
     private static RunResult runOne(final IngestRun run, final IngestTarget target, final int r)
         throws IOException, InterruptedException
     {
+        final RunResult result;
         try (target)
         {
-            final RunResult result = run.run(target, r);
-            System.err.printf("%s (%s) run %d: %s msgs/s, CPU %.2f s, peak RSS %d MB, loss %d%s%n",
-                result.system(), result.config(), r, (long)result.msgsPerSec(), result.cpuSeconds(),
-                result.peakRssBytes() >> 20, result.loss(), result.error() == null ? "" : ", " + result.error());
-            return result;
+            result = run.run(target, r);
         }
+        System.err.printf("%s (%s) run %d: %s msgs/s, CPU %.2f s, peak RSS %d MB, loss %d%s%n",
+            result.system(), result.config(), r, (long)result.msgsPerSec(), result.cpuSeconds(),
+            result.peakRssBytes() >> 20, result.loss(), result.error() == null ? "" : ", " + result.error());
+        if (result.ok())
+        {
+            ServerProcess.deleteTree(target.runDir());
+        }
+        else
+        {
+            System.err.println("  kept logs of the failed run in " + target.runDir());
+        }
+        return result;
     }
 
     /** The Markdown report: what ran where, the table, the ratio, and each run's accounting. */

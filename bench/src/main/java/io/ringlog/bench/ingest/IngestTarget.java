@@ -34,7 +34,13 @@ public interface IngestTarget extends AutoCloseable
     /** After {@link #stop()}: checks what the store holds against {@code expected} messages. */
     Verification verify(long expected) throws IOException;
 
-    /** Kills the process if it is still running and removes its files. */
+    /** The run's own directory: config, logs, store. */
+    java.nio.file.Path runDir();
+
+    /**
+     * Kills the process if it is still running and deletes the store (journal or output file), keeping the
+     * small files in {@link #runDir()} (stderr, a JVM's hs_err file) for a failed run to be diagnosed.
+     */
     @Override
     void close();
 

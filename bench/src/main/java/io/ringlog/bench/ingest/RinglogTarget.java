@@ -182,9 +182,15 @@ public final class RinglogTarget implements IngestTarget
     }
 
     @Override
+    public Path runDir()
+    {
+        return runDir;
+    }
+
+    @Override
     public void close()
     {
         ServerProcess.kill(process);
-        ServerProcess.deleteTree(runDir);
+        ServerProcess.deleteTree(journal());
     }
 }

@@ -176,9 +176,15 @@ public final class RsyslogTarget implements IngestTarget
     }
 
     @Override
+    public Path runDir()
+    {
+        return runDir;
+    }
+
+    @Override
     public void close()
     {
         ServerProcess.kill(process);
-        ServerProcess.deleteTree(runDir);
+        ServerProcess.deleteTree(output());
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Process plumbing shared by the targets: free ports, waiting for a listener, SIGTERM with a bound, cleanup. */
-final class ServerProcess
+public final class ServerProcess
 {
     private ServerProcess()
     {
@@ -83,7 +83,7 @@ final class ServerProcess
         }
     }
 
-    static void deleteTree(final Path dir)
+    public static void deleteTree(final Path dir)
     {
         if (dir == null || !Files.exists(dir))
         {
