@@ -29,6 +29,8 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -42,6 +44,7 @@ public final class Engine implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private static final long RING_DRAIN_TIMEOUT_MS = 30_000;
+    private static final long STAGE_EXIT_TIMEOUT_MS = 10_000;
 
     private final EngineConfig config;
     private final JournalLock lock;
@@ -50,6 +53,7 @@ public final class Engine implements AutoCloseable
     private final Disruptor<LogEvent> disruptor;
     private final Listener listener;
     private final Thread listenerThread;
+    private final List<Thread> stageThreads;
     private final int tcpPort;
     private final int udpPort;
     private boolean closed;
@@ -61,6 +65,7 @@ public final class Engine implements AutoCloseable
         final SingleChronicleQueue queue,
         final Disruptor<LogEvent> disruptor,
         final Listener listener,
+        final List<Thread> stageThreads,
         final int tcpPort,
         final int udpPort)
     {
@@ -70,6 +75,7 @@ public final class Engine implements AutoCloseable
         this.queue = queue;
         this.disruptor = disruptor;
         this.listener = listener;
+        this.stageThreads = stageThreads;
         this.tcpPort = tcpPort;
         this.udpPort = udpPort;
         this.listenerThread = new Thread(listener, "ringlog-listener");
@@ -109,8 +115,9 @@ public final class Engine implements AutoCloseable
             queue = Journal.openForWrite(dir, Journal.rollCycle(config.rollCycle()), config.blockSizeBytes());
 
             final int slotBytes = config.slotBytes();
+            final List<Thread> stageThreads = new CopyOnWriteArrayList<>();
             final Disruptor<LogEvent> disruptor = new Disruptor<>(
-                () -> new LogEvent(slotBytes), config.ringSize(), Engine::newThread, ProducerType.SINGLE,
+                () -> new LogEvent(slotBytes), config.ringSize(), r -> newThread(r, stageThreads), ProducerType.SINGLE,
                 WaitStrategies.create(config.waitStrategy()));
             final AtomicLong overflowBytes = new AtomicLong();
             final int n = config.parsers();
@@ -130,7 +137,7 @@ public final class Engine implements AutoCloseable
                 ring, overflowBytes, config.overflowBudgetBytes(), slotBytes, counters);
             final Listener listener = new Listener(selector, server, udp, publisher, clock, counters,
                 config.maxMessageBytes(), config.maxConnections(), config.drainTimeoutMs(), config.ringSize());
-            final Engine engine = new Engine(config, lock, counters, queue, disruptor, listener, tcpPort, udpPort);
+            final Engine engine = new Engine(config, lock, counters, queue, disruptor, listener, stageThreads, tcpPort, udpPort);
             engine.listenerThread.start();
             return engine;
         }
@@ -206,10 +213,11 @@ public final class Engine implements AutoCloseable
         }
     }
 
-    private static Thread newThread(final Runnable r)
+    private static Thread newThread(final Runnable r, final List<Thread> stageThreads)
     {
         final Thread t = new Thread(r, "ringlog-stage"); // each handler names its thread in onStart()
         t.setDaemon(true);
+        stageThreads.add(t);
         return t;
     }
 
@@ -280,10 +288,37 @@ public final class Engine implements AutoCloseable
             LOG.error("ring did not drain within {} ms; stopping the stages anyway", RING_DRAIN_TIMEOUT_MS);
             disruptor.halt();
         }
+        awaitStageExit();
         queue.close();
         counters.markStopped();
         counters.close();
         lock.close();
+    }
+
+    /**
+     * Disruptor's halt() only signals the stages; each then runs its onShutdown() on its own thread (the writer
+     * publishes its counters and closes its appender there). Closing the queue and unmapping the counters file
+     * before those threads finish made the writer store into unmapped memory: SIGSEGV, exit 134.
+     */
+    private void awaitStageExit()
+    {
+        for (final Thread t : stageThreads)
+        {
+            try
+            {
+                t.join(STAGE_EXIT_TIMEOUT_MS);
+            }
+            catch (final InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (t.isAlive())
+            {
+                LOG.error("stage thread {} still running {} ms after halt; closing the journal anyway", t.getName(),
+                    STAGE_EXIT_TIMEOUT_MS);
+            }
+        }
     }
 
     private static void closeQuietly(final AutoCloseable... resources)
