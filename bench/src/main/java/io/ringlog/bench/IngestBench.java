@@ -1,0 +1,224 @@
+package io.ringlog.bench;
+
+import io.ringlog.bench.ingest.IngestRun;
+import io.ringlog.bench.ingest.IngestTarget;
+import io.ringlog.bench.ingest.MessageFile;
+import io.ringlog.bench.ingest.ReportTable;
+import io.ringlog.bench.ingest.RinglogTarget;
+import io.ringlog.bench.ingest.RsyslogTarget;
+import io.ringlog.bench.ingest.RunResult;
+import io.ringlog.bench.ingest.ServerProcess;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Whole-engine ingest throughput, ringlog against rsyslog, each a separate process on 127.0.0.1:
+ * <pre>
+ * bench/scripts/install-peers.sh      # once, for rsyslog
+ * java -cp bench/target/benchmarks.jar io.ringlog.bench.IngestBench --messages 2000000 --peers rsyslog \
+ *     --out bench/results/ingest.md
+ * </pre>
+ * Each run starts the server fresh, sends an untimed warm-up file, then the timed file of {@code --messages}
+ * octet-counted RFC 5424 messages (200 B each) over one TCP connection with sendfile, and times first byte sent
+ * to last message stored (ringlog: the {@code journaled} counter; rsyslog: its output file's size), polling every
+ * 1 ms. Runs are sequential and interleaved between systems; the sender and the server share the machine's cores.
+ *
+ * <p>{@code --wait-strategy} and {@code --parsers} take comma-separated lists and run ringlog once per combination
+ * (the wait-strategy sweep); {@code --idle-seconds} also measures each server's CPU while idle after a run.
+ */
+@Command(name = "IngestBench", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Ingest throughput of ringlogd (and rsyslog) over one loopback TCP connection.")
+public final class IngestBench implements Callable<Integer>
+{
+    @Option(names = "--messages", description = "Messages in each timed run (default ${DEFAULT-VALUE}).")
+    long messages = 2_000_000;
+
+    @Option(names = "--warmup", description = "Untimed messages sent first in each run; -1 = messages/4.")
+    long warmup = -1;
+
+    @Option(names = "--runs", description = "Timed runs per system and configuration (default ${DEFAULT-VALUE}).")
+    int runs = 3;
+
+    @Option(names = "--peers", split = ",", description = "Peers to compare: rsyslog, none (default rsyslog).")
+    List<String> peers = new ArrayList<>(List.of("rsyslog"));
+
+    @Option(names = "--wait-strategy", split = ",", description = "ringlogd --wait-strategy values (default: the engine's).")
+    List<String> waitStrategies = new ArrayList<>();
+
+    @Option(names = "--parsers", split = ",", description = "ringlogd --parsers values (default: the engine's).")
+    List<Integer> parsers = new ArrayList<>();
+
+    @Option(names = "--idle-seconds", description = "Also measure idle CPU for this long after each run (default 0 = no).")
+    int idleSeconds;
+
+    @Option(names = "--engine-jar", description = "ringlogd.jar (default: -Dringlogd.jar or engine/target/ringlogd.jar).")
+    Path engineJar = Path.of(System.getProperty("ringlogd.jar", "engine/target/ringlogd.jar"));
+
+    @Option(names = "--work-dir", description = "Where message files and journals go (default: a new dir in java.io.tmpdir).")
+    Path workDir;
+
+    @Option(names = "--timeout-s", description = "Longest one send may take until stored; 0 = 30 s + 100 µs a message.")
+    long timeoutS;
+
+    @Option(names = "--out", description = "Also write the Markdown report here.")
+    Path out;
+
+    private String[] args = new String[0];
+
+    public static void main(final String[] args)
+    {
+        final IngestBench bench = new IngestBench();
+        bench.args = args;
+        System.exit(new CommandLine(bench).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final List<RunResult> results = runAll();
+        final String report = report(results);
+        System.out.println(report);
+        if (out != null)
+        {
+            if (out.toAbsolutePath().getParent() != null)
+            {
+                Files.createDirectories(out.toAbsolutePath().getParent());
+            }
+            Files.writeString(out, report);
+            System.out.println("written to " + out);
+        }
+        for (final RunResult r : results)
+        {
+            if (!r.ok())
+            {
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Every run, in the order they ran: for each run index, each ringlog configuration, then each peer. */
+    public List<RunResult> runAll() throws IOException, InterruptedException
+    {
+        if (!Files.isRegularFile(engineJar))
+        {
+            throw new IllegalArgumentException(engineJar.toAbsolutePath() + " not found: run `mvn -B -q -DskipTests package`");
+        }
+        final Path rsyslogd = peers.contains("rsyslog") ? RsyslogTarget.find() : null;
+        if (peers.contains("rsyslog") && rsyslogd == null)
+        {
+            System.err.println("IngestBench: rsyslogd not installed (bench/scripts/install-peers.sh); ringlog only");
+        }
+        final Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("ringlog-ingest");
+        final long warm = warmup < 0 ? messages / 4 : warmup;
+        final MessageFile warmFile = warm == 0 ? null : MessageFile.generate(dir.resolve("warmup.syslog"), warm, 0);
+        final MessageFile timedFile = MessageFile.generate(dir.resolve("timed.syslog"), messages, warm);
+        final long timeoutMs = timeoutS > 0 ? timeoutS * 1000 : 30_000 + messages / 10;
+        final IngestRun run = new IngestRun(warmFile, timedFile, idleSeconds, timeoutMs);
+        final List<String> strategies = waitStrategies.isEmpty() ? listOfNull() : waitStrategies;
+        final List<Integer> parserCounts = parsers.isEmpty() ? List.of(0) : parsers;
+        final List<RunResult> results = new ArrayList<>();
+        try
+        {
+            for (int r = 1; r <= runs; r++)
+            {
+                for (final String ws : strategies)
+                {
+                    for (final int p : parserCounts)
+                    {
+                        final Path runDir = dir.resolve("ringlog-" + ws + "-" + p + "-run" + r);
+                        results.add(runOne(run, new RinglogTarget(engineJar.toAbsolutePath(), runDir, ws, p,
+                            List.of()), r));
+                    }
+                }
+                if (rsyslogd != null)
+                {
+                    results.add(runOne(run, new RsyslogTarget(rsyslogd, dir.resolve("rsyslog-run" + r)), r));
+                }
+            }
+        }
+        finally
+        {
+            if (warmFile != null)
+            {
+                Files.deleteIfExists(warmFile.path());
+            }
+            Files.deleteIfExists(timedFile.path());
+            if (workDir == null && isEmpty(dir))
+            {
+                Files.deleteIfExists(dir);
+            }
+        }
+        return results;
+    }
+
+    private static boolean isEmpty(final Path dir) throws IOException
+    {
+        try (java.util.stream.Stream<Path> entries = Files.list(dir))
+        {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    private static List<String> listOfNull()
+    {
+        final List<String> l = new ArrayList<>();
+        l.add(null);
+        return l;
+    }
+
+    /** Runs one target; deletes its run directory when the run was clean, else keeps its logs and says where. */
+    private static RunResult runOne(final IngestRun run, final IngestTarget target, final int r)
+        throws IOException, InterruptedException
+    {
+        final RunResult result;
+        try (target)
+        {
+            result = run.run(target, r);
+        }
+        System.err.printf("%s (%s) run %d: %s msgs/s, CPU %.2f s, peak RSS %d MB, loss %d%s%n",
+            result.system(), result.config(), r, (long)result.msgsPerSec(), result.cpuSeconds(),
+            result.peakRssBytes() >> 20, result.loss(), result.error() == null ? "" : ", " + result.error());
+        if (result.ok())
+        {
+            ServerProcess.deleteTree(target.runDir());
+        }
+        else
+        {
+            System.err.println("  kept logs of the failed run in " + target.runDir());
+        }
+        return result;
+    }
+
+    /** The Markdown report: what ran where, the table, the ratio, and each run's accounting. */
+    public String report(final List<RunResult> results) throws IOException
+    {
+        final StringBuilder sb = new StringBuilder();
+        sb.append("## Ingest throughput, one loopback TCP connection (").append(Instant.now()).append(")\n\n");
+        sb.append(Machine.describe(workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"))));
+        sb.append("- command: `java -cp bench/target/benchmarks.jar io.ringlog.bench.IngestBench ")
+            .append(String.join(" ", args)).append("`\n");
+        sb.append("- per run: fresh server process and store; untimed warm-up of ")
+            .append(warmup < 0 ? messages / 4 : warmup).append(" messages, then ").append(messages)
+            .append(" timed messages (200 B RFC 5424, octet-counted) sent with sendfile over one new connection; ")
+            .append("msgs/s = messages / (first byte sent → last message stored, polled every 1 ms)\n");
+        sb.append("- the sender, the poller and the server share the same cores; runs are sequential\n\n");
+        sb.append(ReportTable.table(results)).append('\n');
+        final String ratio = ReportTable.ratio(results);
+        if (ratio != null)
+        {
+            sb.append(ratio).append("\n\n");
+        }
+        sb.append("Per run:\n").append(ReportTable.details(results));
+        return sb.toString();
+    }
+}
