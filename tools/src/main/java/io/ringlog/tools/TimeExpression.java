@@ -27,7 +27,7 @@ public final class TimeExpression
 {
     private static final Pattern RELATIVE_PART = Pattern.compile("(\\d+)\\s*([a-z]+)");
     private static final Pattern LOCAL_DATE_TIME =
-        Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)");
+        Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ t](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)");
     private static final Pattern TIME_ONLY = Pattern.compile("\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?");
     private static final Pattern DATE_ONLY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern EPOCH = Pattern.compile("@(\\d{1,12})(?:\\.(\\d{1,9}))?");
