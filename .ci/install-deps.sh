@@ -2,8 +2,11 @@
 # Installs what the test suite needs beyond the JDK and Maven, idempotently, from Debian's packages:
 #   strace     - NoPhoneHomeIT proves the engine makes no outbound connection
 #   bsdutils   - util-linux `logger`, a real syslog client in the end-to-end tests
+#   rsyslog    - the receiver of `ringlog forward` in ForwardRsyslogIT (tools/scripts/install-rsyslog.sh)
 # Never starts a system service (policy-rc.d answers 101 while apt runs).
 set -euo pipefail
+
+"$(dirname "$0")/../tools/scripts/install-rsyslog.sh"
 
 need=()
 command -v strace >/dev/null 2>&1 || need+=(strace)

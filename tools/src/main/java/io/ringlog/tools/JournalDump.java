@@ -1,28 +1,25 @@
 package io.ringlog.tools;
 
-import io.ringlog.engine.journal.JournalFormatException;
-import io.ringlog.engine.journal.JournalReader;
 import io.ringlog.engine.journal.JournalRecord;
-import org.agrona.DirectBuffer;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.zip.CRC32C;
 
 /**
- * Reads a journal read-only from its first record to its current end and writes every record through a
- * {@link RecordFormatter}: the engine of {@code ringlog cat}, usable without the CLI.
+ * Formats selected records through a {@link RecordFormatter} onto an output stream: the {@link RecordSink} of
+ * {@code ringlog cat} and {@code tail}, usable without the CLI ({@link #dump(Path)} prints a whole journal).
  *
- * <p>Output is built in one reused {@link ByteBuilder} and handed to the stream in chunks of about 64 KiB, so
- * neither a per-record write nor a per-field String stands between the journal and stdout.
+ * <p>Output is built in one reused {@link ByteBuilder} and handed to the stream in chunks of about 64 KiB, and at
+ * every {@link #idle()} (a follower that caught up), so neither a per-record write nor a per-field String stands
+ * between the journal and stdout, and a follower still shows each record as soon as it is read.
  *
  * <p>A damaged record (CRC32C mismatch, unknown format version, inconsistent lengths) is reported as one line
  * naming its index, skipped, and counted; the dump goes on, because one bad record must not hide the ones after
  * it. When the output stream fails (stdout closed by {@code | head}), the dump stops quietly. Single-threaded.
  */
-public final class JournalDump
+public final class JournalDump implements RecordSink
 {
     /** What a dump did: records written and skipped, and whether it stopped because the output was closed. */
     public record Result(long written, long skipped, boolean outputClosed)
@@ -40,9 +37,8 @@ public final class JournalDump
     private final OutputStream out;
     private final PrintStream err;
     private final ByteBuilder buffer = new ByteBuilder(FLUSH_AT * 2);
-    private final CRC32C crc = new CRC32C();
-    private byte[] crcScratch = new byte[4096];
-    private byte[] rawCopy = new byte[4096];
+    private long written;
+    private long skipped;
     private boolean outputClosed;
 
     /**
@@ -59,98 +55,60 @@ public final class JournalDump
     }
 
     /**
-     * Dumps the journal in {@code journalDir}.
+     * Dumps the whole journal in {@code journalDir}, oldest first.
      *
      * @throws IllegalArgumentException with a one-line reason when the directory is not a journal.
      */
     public Result dump(final Path journalDir)
     {
-        long written = 0;
-        long skipped = 0;
-        try (JournalReader reader = new JournalReader(journalDir))
+        try (JournalCursor cursor = new JournalCursor(journalDir))
         {
-            reader.toStart();
-            while (!outputClosed)
-            {
-                final JournalRecord record;
-                try
-                {
-                    record = reader.next();
-                }
-                catch (final JournalFormatException e)
-                {
-                    skipped++;
-                    reportSkipped(reader.index(), e.getMessage());
-                    continue;
-                }
-                if (record == null)
-                {
-                    break;
-                }
-                if (!crcMatches(record))
-                {
-                    skipped++;
-                    reportSkipped(reader.index(), String.format(
-                        "CRC32C mismatch (stored 0x%08x): the record is damaged", record.crc32c()));
-                    continue;
-                }
-                final int mark = buffer.length();
-                try
-                {
-                    formatRecord(reader.index(), record);
-                }
-                catch (final RuntimeException e)
-                {
-                    buffer.length(mark);
-                    skipped++;
-                    reportSkipped(reader.index(), "cannot format: " + e);
-                    continue;
-                }
-                written++;
-                if (buffer.length() >= FLUSH_AT)
-                {
-                    flush();
-                }
-            }
+            new JournalQuery(Selection.all()).run(cursor, this);
         }
-        flush();
+        return result();
+    }
+
+    public Result result()
+    {
         return new Result(written, skipped, outputClosed);
     }
 
-    private boolean crcMatches(final JournalRecord record)
+    @Override
+    public boolean accept(final long index, final JournalRecord record, final byte[] bytes, final int rawOffset)
     {
-        if (record.length() > crcScratch.length)
+        final int mark = buffer.length();
+        try
         {
-            crcScratch = new byte[Math.max(record.length(), crcScratch.length * 2)];
+            formatter.format(index, record, bytes, rawOffset, buffer);
         }
-        return record.crcMatches(crc, crcScratch);
+        catch (final RuntimeException e)
+        {
+            buffer.length(mark);
+            damaged(index, "cannot format: " + e);
+            return !outputClosed;
+        }
+        written++;
+        if (buffer.length() >= FLUSH_AT)
+        {
+            flush();
+        }
+        return !outputClosed;
     }
 
-    private void formatRecord(final long index, final JournalRecord record)
+    @Override
+    public void damaged(final long index, final String reason)
     {
-        final DirectBuffer recordBuffer = record.buffer();
-        final byte[] array = recordBuffer.byteArray();
-        if (array != null)
-        {
-            formatter.format(index, record, array, recordBuffer.wrapAdjustment() + record.rawOffset(), buffer);
-        }
-        else
-        {
-            final int rawLength = record.rawLength();
-            if (rawLength > rawCopy.length)
-            {
-                rawCopy = new byte[Math.max(rawLength, rawCopy.length * 2)];
-            }
-            record.getRaw(rawCopy);
-            formatter.format(index, record, rawCopy, 0, buffer);
-        }
-    }
-
-    private void reportSkipped(final long index, final String reason)
-    {
+        skipped++;
         flush();
         err.println("ringlog: skipped record at index " + index + ": " + reason);
         err.flush();
+    }
+
+    @Override
+    public boolean idle()
+    {
+        flush();
+        return !outputClosed;
     }
 
     private void flush()

@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
     name = "ringlog",
     description = "Read the ringlog journal and the engine's counters.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {CatCommand.class, StatCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {CatCommand.class, TailCommand.class, StatsCommand.class, ForwardCommand.class,
+        VerifyCommand.class, StatCommand.class, CommandLine.HelpCommand.class})
 public final class Ringlog implements Callable<Integer>
 {
     public static final int EXIT_OK = 0;
@@ -98,7 +99,7 @@ public final class Ringlog implements Callable<Integer>
     @Override
     public Integer call()
     {
-        error(err, "missing command (cat or stat); see 'ringlog --help'");
+        error(err, "missing command (cat, tail, stats, forward, verify or stat); see 'ringlog --help'");
         return EXIT_USAGE;
     }
 

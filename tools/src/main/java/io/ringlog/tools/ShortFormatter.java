@@ -11,17 +11,37 @@ import io.ringlog.engine.journal.JournalRecord;
  * <p>The time is the sender's timestamp when the record has one, else the receipt time, rendered in UTC. An
  * absent hostname or app name shows as {@code -}; {@code [pid]} appears only with a PROCID. A record that did not
  * parse shows its raw text as the message. All message-derived text is escaped by {@link TerminalText}.
+ * {@code -o short-iso} is the same line with an RFC 3339 time to the second, {@code 2026-11-25T04:36:48Z}.
  */
 public final class ShortFormatter implements RecordFormatter
 {
     private final TimeFormat time = new TimeFormat();
+    private final boolean iso;
+
+    public ShortFormatter()
+    {
+        this(false);
+    }
+
+    public ShortFormatter(final boolean iso)
+    {
+        this.iso = iso;
+    }
 
     @Override
     public void format(
         final long index, final JournalRecord record, final byte[] bytes, final int rawOffset, final ByteBuilder out)
     {
         final long timestamp = record.timestampEpochNanos();
-        time.appendSyslog(timestamp != LogEvent.NO_TIMESTAMP ? timestamp : record.receivedAtNanos(), out);
+        final long nanos = timestamp != LogEvent.NO_TIMESTAMP ? timestamp : record.receivedAtNanos();
+        if (iso)
+        {
+            time.appendRfc3339(nanos - Math.floorMod(nanos, 1_000_000_000L), 0, out);
+        }
+        else
+        {
+            time.appendSyslog(nanos, out);
+        }
         out.append(' ');
         appendFieldOrDash(record, Field.HOSTNAME, bytes, rawOffset, out);
         out.append(' ');
@@ -46,7 +66,7 @@ public final class ShortFormatter implements RecordFormatter
         out.append('\n');
     }
 
-    private static void appendFieldOrDash(
+    static void appendFieldOrDash(
         final JournalRecord record, final int field, final byte[] bytes, final int rawOffset, final ByteBuilder out)
     {
         if (record.hasField(field))
@@ -59,7 +79,7 @@ public final class ShortFormatter implements RecordFormatter
         }
     }
 
-    private static void appendField(
+    static void appendField(
         final JournalRecord record, final int field, final byte[] bytes, final int rawOffset, final ByteBuilder out)
     {
         TerminalText.append(bytes, rawOffset + record.fieldOffset(field), record.fieldLength(field), out);

@@ -34,7 +34,7 @@ class CliTest
         final CliRun badFormat = CliRun.run("cat", "-o", "xml");
         assertEquals(2, badFormat.exitCode);
         assertEquals(1, badFormat.errLines().length, badFormat.stderr);
-        assertTrue(badFormat.stderr.contains("unknown output format 'xml' (expected short, json, raw or cat)"),
+        assertTrue(badFormat.stderr.contains("unknown output format 'xml' (expected short, short-iso, rfc5424, rfc3164, json, json-pretty, raw or cat)"),
             badFormat.stderr);
 
         final CliRun badStatFormat = CliRun.run("stat", "-o", "yaml");
@@ -47,6 +47,6 @@ class CliTest
 
         final CliRun none = CliRun.run();
         assertEquals(2, none.exitCode);
-        assertEquals("ringlog: missing command (cat or stat); see 'ringlog --help'\n", none.stderr);
+        assertEquals("ringlog: missing command (cat, tail, stats, forward, verify or stat); see 'ringlog --help'\n", none.stderr);
     }
 }

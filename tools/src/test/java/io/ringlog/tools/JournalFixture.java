@@ -34,6 +34,14 @@ final class JournalFixture implements AutoCloseable
         appender = queue.createAppender();
     }
 
+    /** A journal whose cycle files follow {@code time} (advance it to skip hours: cycle files are sparse). */
+    JournalFixture(final Path dir, final net.openhft.chronicle.core.time.TimeProvider time)
+    {
+        queue = net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder.binary(dir.toFile())
+            .rollCycle(net.openhft.chronicle.queue.RollCycles.FAST_HOURLY).timeProvider(time).build();
+        appender = queue.createAppender();
+    }
+
     /** An event with raw bytes, TCP from 127.0.0.1:51234, received at {@code receivedAtNanos}, unparsed. */
     static LogEvent event(final byte[] raw, final long receivedAtNanos)
     {

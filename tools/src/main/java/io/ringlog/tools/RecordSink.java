@@ -1,0 +1,24 @@
+package io.ringlog.tools;
+
+import io.ringlog.engine.journal.JournalRecord;
+
+/** Where {@link JournalQuery} delivers the selected records: an output, a statistics collector, a forwarder. */
+public interface RecordSink
+{
+    /**
+     * One selected record, valid only during the call.
+     *
+     * @return false to stop the query (the output was closed, a limit was reached).
+     */
+    boolean accept(long index, JournalRecord record, byte[] bytes, int rawOffset);
+
+    /** A damaged record that was skipped: its index and a one-line reason. */
+    void damaged(long index, String reason);
+
+    /**
+     * The query has caught up with the journal's end (when following) or is about to return: the moment to flush.
+     *
+     * @return false to stop the query.
+     */
+    boolean idle();
+}
