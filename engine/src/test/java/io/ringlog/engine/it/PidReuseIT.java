@@ -51,18 +51,28 @@ class PidReuseIT
             "PID namespaces (unshare -fp, root) are not available here");
         final Path journal = dir.resolve("j");
 
-        final List<String> holder = new ArrayList<>(List.of("unshare", "-fp", "--mount-proc", RinglogdProcess.java()));
+        // -XX:-UsePerfData: every PID-1 JVM would want /tmp/hsperfdata_root/1, and says so on stdout
+        final List<String> holder = new ArrayList<>(List.of("unshare", "-fp", "--mount-proc", RinglogdProcess.java(),
+            "-XX:-UsePerfData"));
         holder.addAll(JVM_FLAGS);
         holder.addAll(List.of("-Dchronicle.analytics.disable=true", "-cp", System.getProperty("java.class.path"),
             HoldChronicleWriteLock.class.getName(), journal.toString()));
         final Process dying = new ProcessBuilder(holder).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        final BufferedReader out = new BufferedReader(new InputStreamReader(dying.getInputStream(), StandardCharsets.UTF_8));
-        assertEquals("locked", out.readLine(), "the holder took Chronicle's write lock as PID 1");
-        dying.toHandle().descendants().forEach(ProcessHandle::destroyForcibly); // kill -9 PID 1 of its namespace
-        dying.destroyForcibly();
-        assertTrue(dying.waitFor(30, TimeUnit.SECONDS));
+        try
+        {
+            final BufferedReader out =
+                new BufferedReader(new InputStreamReader(dying.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("locked", out.readLine(), "the holder took Chronicle's write lock as PID 1");
+        }
+        finally
+        {
+            dying.toHandle().descendants().forEach(ProcessHandle::destroyForcibly); // kill -9 PID 1 of its namespace
+            dying.destroyForcibly();
+            assertTrue(dying.waitFor(30, TimeUnit.SECONDS));
+        }
 
-        final List<String> cmd = List.of("unshare", "-fp", "--mount-proc", RinglogdProcess.java(), "-jar",
+        final List<String> cmd = List.of("unshare", "-fp", "--mount-proc", RinglogdProcess.java(), "-XX:-UsePerfData",
+            "-jar",
             RinglogdProcess.jar().toString(), "--tcp-port", "0", "--udp-port", "-1", "--journal", journal.toString());
         final long start = System.nanoTime();
         try (RinglogdProcess p = RinglogdProcess.start(dir, cmd, null))

@@ -136,9 +136,11 @@ public final class RinglogdProcess implements AutoCloseable
         return process.exitValue();
     }
 
+    /** Kills the process and anything it started (under unshare the JVM is a child, and outlives its parent). */
     @Override
     public void close()
     {
+        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         if (process.isAlive())
         {
             process.destroyForcibly();
