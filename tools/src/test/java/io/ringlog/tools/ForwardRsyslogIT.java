@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * {@code ringlog forward} to a real rsyslog (Debian package, installed by tools/scripts/install-rsyslog.sh from
+ * {@code ringlog forward} to a real rsyslog (Debian package, installed by
  * .ci/install-deps.sh), which writes each message it receives as {@code %rawmsg%} on a line of its own: every
  * selected record must arrive, byte for byte, over TCP (octet and LF framing) and UDP, and a checkpoint must
  * resume where the last run stopped.
@@ -44,7 +44,7 @@ class ForwardRsyslogIT
                 return Path.of(p);
             }
         }
-        return fail("rsyslogd is not installed: run tools/scripts/install-rsyslog.sh (or .ci/install-deps.sh)");
+        return fail("rsyslogd is not installed: run .ci/install-deps.sh");
     }
 
     @BeforeEach
