@@ -57,6 +57,10 @@ public final class IngestBench implements Callable<Integer>
     @Option(names = "--parsers", split = ",", description = "ringlogd --parsers values (default: the engine's).")
     List<Integer> parsers = new ArrayList<>();
 
+    @Option(names = "--engine-config", split = ",",
+        description = "ringlogd --config files, one ringlog configuration each (e.g. durability page-cache vs sync).")
+    List<Path> engineConfigs = new ArrayList<>();
+
     @Option(names = "--idle-seconds", description = "Also measure idle CPU for this long after each run (default 0 = no).")
     int idleSeconds;
 
@@ -79,6 +83,21 @@ public final class IngestBench implements Callable<Integer>
         final IngestBench bench = new IngestBench();
         bench.args = args;
         System.exit(new CommandLine(bench).execute(args));
+    }
+
+    /** One extra-argument list per --engine-config file, or one empty list. */
+    private List<List<String>> configArgs()
+    {
+        final List<List<String>> out = new ArrayList<>();
+        for (final Path config : engineConfigs)
+        {
+            out.add(List.of("--config", config.toAbsolutePath().toString()));
+        }
+        if (out.isEmpty())
+        {
+            out.add(List.of());
+        }
+        return out;
     }
 
     @Override
@@ -135,9 +154,13 @@ public final class IngestBench implements Callable<Integer>
                 {
                     for (final int p : parserCounts)
                     {
-                        final Path runDir = dir.resolve("ringlog-" + ws + "-" + p + "-run" + r);
-                        results.add(runOne(run, new RinglogTarget(engineJar.toAbsolutePath(), runDir, ws, p,
-                            List.of()), r));
+                        for (final List<String> extra : configArgs())
+                        {
+                            final Path runDir = dir.resolve("ringlog-" + ws + "-" + p + "-" + extra.size() + "-" +
+                                (extra.isEmpty() ? "" : Path.of(extra.get(1)).getFileName()) + "-run" + r);
+                            results.add(runOne(run, new RinglogTarget(engineJar.toAbsolutePath(), runDir, ws, p,
+                                extra), r));
+                        }
                     }
                 }
                 if (rsyslogd != null)

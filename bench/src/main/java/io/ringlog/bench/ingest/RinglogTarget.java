@@ -65,7 +65,9 @@ public final class RinglogTarget implements IngestTarget
     {
         final String ws = waitStrategy == null ? WaitStrategies.DEFAULT + " (default)" : waitStrategy;
         final int p = parsers <= 0 ? EngineConfig.DEFAULT_PARSERS : parsers;
-        return ws + ", " + p + (p == 1 ? " parser" : " parsers");
+        final int config = extraArgs.indexOf("--config");
+        return ws + ", " + p + (p == 1 ? " parser" : " parsers") +
+            (config >= 0 ? ", " + Path.of(extraArgs.get(config + 1)).getFileName() : "");
     }
 
     public Path journal()

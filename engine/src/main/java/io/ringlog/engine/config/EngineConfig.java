@@ -33,6 +33,7 @@ public final class EngineConfig
     public static final String DEFAULT_JOURNAL_DIR = "journal";
     public static final String DEFAULT_ROLL_CYCLE = "FAST_HOURLY";
     public static final long DEFAULT_BLOCK_SIZE_BYTES = 16L * 1024 * 1024;
+    public static final String DEFAULT_DURABILITY = "page-cache";
     public static final String DEFAULT_MIN_SEVERITY = "debug";
     public static final String DEFAULT_TIME_ZONE = "UTC";
 
@@ -58,6 +59,7 @@ public final class EngineConfig
     private String journalDir = DEFAULT_JOURNAL_DIR;
     private String rollCycle = DEFAULT_ROLL_CYCLE;
     private long blockSizeBytes = DEFAULT_BLOCK_SIZE_BYTES;
+    private String durability = DEFAULT_DURABILITY;
     private String minSeverity = DEFAULT_MIN_SEVERITY;
     private String timeZone = DEFAULT_TIME_ZONE;
 
@@ -94,6 +96,7 @@ public final class EngineConfig
             case "journal.dir": journalDir = value; break;
             case "journal.rollCycle": rollCycle = value; break;
             case "journal.blockSizeBytes": blockSizeBytes = parseLong(key, value); break;
+            case "journal.durability": durability = value; break;
             case "logic.minSeverity": minSeverity = value; break;
             case "logic.timeZone": timeZone = value; break;
             default:
@@ -108,7 +111,7 @@ public final class EngineConfig
         "listen.format", "listen.truncateOversizeFrames", "listen.nulTerminates", "listen.maxConnections",
         "listen.drainTimeoutMs", "listen.udpReceiveBufferBytes",
         "ring.size", "ring.slotBytes", "ring.overflowBudgetBytes", "ring.waitStrategy", "ring.parsers",
-        "journal.dir", "journal.rollCycle", "journal.blockSizeBytes",
+        "journal.dir", "journal.rollCycle", "journal.blockSizeBytes", "journal.durability",
         "logic.minSeverity", "logic.timeZone",
     };
 
@@ -163,6 +166,10 @@ public final class EngineConfig
             fail("journal.rollCycle", "unknown roll cycle '" + rollCycle + "' (e.g. FAST_HOURLY, LARGE_DAILY)");
         }
         checkRange("journal.blockSizeBytes", blockSizeBytes, 64 * 1024, 1L << 34);
+        if (!"page-cache".equals(durability) && !"sync".equals(durability))
+        {
+            fail("journal.durability", "unknown durability '" + durability + "' (page-cache or sync)");
+        }
         if (Severities.parse(minSeverity) < 0)
         {
             fail("logic.minSeverity", "unknown severity '" + minSeverity + "' (emerg..debug or 0..7)");
@@ -336,6 +343,15 @@ public final class EngineConfig
     public long blockSizeBytes()
     {
         return blockSizeBytes;
+    }
+
+    /**
+     * True for {@code sync}: the writer forces the journal to disk at the end of every batch, so a journaled
+     * message survives a power loss; {@code page-cache} survives a process crash only.
+     */
+    public boolean syncJournal()
+    {
+        return "sync".equals(durability);
     }
 
     /** 0..7: messages with a numerically greater (less severe) severity are filtered. */

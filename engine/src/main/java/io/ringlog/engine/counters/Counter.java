@@ -28,7 +28,8 @@ public enum Counter
     OVERSIZE_SLOTS(16, "slots.overflow", "messages larger than a ring slot (copied to their own array)"),
     TCP_INCOMPLETE_FRAMES(17, "tcp.incomplete_frames", "connections that closed inside a frame (bytes counted, not journaled)"),
     TCP_REFUSED(18, "tcp.refused", "TCP connections refused at the connection limit"),
-    DROPPED_JOURNAL_ERROR(19, "dropped.journal_error", "messages the journal failed to append (logged once per error)");
+    DROPPED_JOURNAL_ERROR(19, "dropped.journal_error", "messages the journal failed to append (logged once per error)"),
+    JOURNAL_SYNCS(20, "journal.syncs", "times the writer forced the journal to disk (durability sync: once per batch)");
 
     private final int id;
     private final String label;

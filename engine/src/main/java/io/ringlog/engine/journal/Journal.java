@@ -1,5 +1,6 @@
 package io.ringlog.engine.journal;
 
+import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -79,9 +80,20 @@ public final class Journal
     /** Opens (creating if needed) the journal for the one writer. */
     public static SingleChronicleQueue openForWrite(final Path dir, final RollCycle rollCycle, final long blockSize)
     {
+        return openForWrite(dir, rollCycle, blockSize, false);
+    }
+
+    /**
+     * @param sync msync with MS_SYNC when the writer calls {@code appender.sync()} (durability sync), rather than
+     *             Chronicle's default MS_ASYNC.
+     */
+    public static SingleChronicleQueue openForWrite(
+        final Path dir, final RollCycle rollCycle, final long blockSize, final boolean sync)
+    {
         return SingleChronicleQueueBuilder.binary(dir.toFile())
             .rollCycle(rollCycle)
             .blockSize(blockSize)
+            .syncMode(sync ? SyncMode.SYNC : SyncMode.ASYNC)
             .build();
     }
 

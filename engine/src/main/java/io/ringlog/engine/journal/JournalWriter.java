@@ -34,18 +34,37 @@ public final class JournalWriter implements EventHandler<LogEvent>
     private final AtomicLong overflowBytesInFlight;
     private final AtomicCounter journaledCounter;
     private final AtomicCounter errorCounter;
+    private final AtomicCounter syncCounter;
+    private final boolean sync;
     private final byte[] header = new byte[JournalRecord.HEADER_LENGTH];
     private final UnsafeBuffer headerBuffer = new UnsafeBuffer(header);
     private final CRC32C crc = new CRC32C();
     private ExcerptAppender appender;
     private long journaled;
     private long errors;
+    private long syncs;
+    private boolean appendedSinceSync;
     private String lastError;
 
     public JournalWriter(
         final SingleChronicleQueue queue, final AtomicLong overflowBytesInFlight, final CountersFile counters)
     {
+        this(queue, overflowBytesInFlight, counters, false);
+    }
+
+    /**
+     * @param sync force the journal to disk at the end of each batch that appended anything (durability sync):
+     *             one msync per batch, so its cost is shared by every message of the batch.
+     */
+    public JournalWriter(
+        final SingleChronicleQueue queue,
+        final AtomicLong overflowBytesInFlight,
+        final CountersFile counters,
+        final boolean sync)
+    {
         this.queue = queue;
+        this.sync = sync;
+        this.syncCounter = counters.get(Counter.JOURNAL_SYNCS);
         this.overflowBytesInFlight = overflowBytesInFlight;
         this.journaledCounter = counters.get(Counter.JOURNALED);
         this.errorCounter = counters.get(Counter.DROPPED_JOURNAL_ERROR);
@@ -72,6 +91,10 @@ public final class JournalWriter implements EventHandler<LogEvent>
         event.clear();
         if (endOfBatch)
         {
+            if (sync && appendedSinceSync)
+            {
+                sync();
+            }
             journaledCounter.setRelease(journaled);
             errorCounter.setRelease(errors);
         }
@@ -90,6 +113,7 @@ public final class JournalWriter implements EventHandler<LogEvent>
                 bytes.write(event.raw, 0, event.rawLength);
             }
             journaled++;
+            appendedSinceSync = true;
         }
         catch (final RuntimeException e)
         {
@@ -101,6 +125,26 @@ public final class JournalWriter implements EventHandler<LogEvent>
                 LOG.error("journal append failed (message counted as dropped.journal_error): {}", error);
             }
         }
+    }
+
+    private void sync()
+    {
+        try
+        {
+            appender.sync();
+            syncs++;
+            syncCounter.setRelease(syncs);
+        }
+        catch (final RuntimeException e)
+        {
+            final String error = "journal sync failed: " + e;
+            if (!error.equals(lastError))
+            {
+                lastError = error;
+                LOG.error(error);
+            }
+        }
+        appendedSinceSync = false;
     }
 
     /** For tests without a ring: binds the appender to the calling thread. */

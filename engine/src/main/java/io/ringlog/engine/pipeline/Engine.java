@@ -110,7 +110,8 @@ public final class Engine implements AutoCloseable
             udp = bindUdp(config, tcpPort);
             final int udpPort = udp == null ? -1 : ((InetSocketAddress)udp.getLocalAddress()).getPort();
             Journal.forceUnlockStaleWriter(dir); // safe: the JournalLock above makes this the only writer
-            queue = Journal.openForWrite(dir, Journal.rollCycle(config.rollCycle()), config.blockSizeBytes());
+            queue = Journal.openForWrite(dir, Journal.rollCycle(config.rollCycle()), config.blockSizeBytes(),
+                config.syncJournal());
 
             final int slotBytes = config.slotBytes();
             final StageThreads stageThreads = new StageThreads();
@@ -127,7 +128,7 @@ public final class Engine implements AutoCloseable
             }
             disruptor.handleEventsWith(parsers)
                 .then(new LogicHandler(config.minSeverity(), config.timeZone(), counters))
-                .then(new JournalWriter(queue, overflowBytes, counters));
+                .then(new JournalWriter(queue, overflowBytes, counters, config.syncJournal()));
             disruptor.setDefaultExceptionHandler(new StageExceptionHandler(counters));
             final RingBuffer<LogEvent> ring = disruptor.start();
 

@@ -60,6 +60,7 @@ class ConfigTest
         assertEquals(defaults.journalDir(), fromFile.journalDir());
         assertEquals(defaults.rollCycle(), fromFile.rollCycle());
         assertEquals(defaults.blockSizeBytes(), fromFile.blockSizeBytes());
+        assertEquals(defaults.syncJournal(), fromFile.syncJournal());
         assertEquals(defaults.minSeverity(), fromFile.minSeverity());
         assertEquals(defaults.timeZone(), fromFile.timeZone());
     }

@@ -231,4 +231,32 @@ class EngineTest
             assertEquals(2, v[Counter.JOURNALED.id()]);
         }
     }
+
+    @Test
+    void durabilitySyncForcesTheJournalToDiskOncePerBatchAndPageCacheNever(@TempDir final Path dir) throws Exception
+    {
+        for (final String mode : new String[] {"sync", "page-cache"})
+        {
+            final Path journal = dir.resolve(mode);
+            try (EngineHarness h = new EngineHarness(journal, "journal.durability", mode))
+            {
+                for (int i = 0; i < 5; i++)
+                {
+                    h.sendTcp(("<14>1 - h app - - - durable " + i + "\n").getBytes(StandardCharsets.UTF_8));
+                    assertEquals(i + 1, h.awaitAccounted(i + 1));
+                }
+                final long syncs = h.counter(Counter.JOURNAL_SYNCS);
+                System.out.println("durability " + mode + ": 5 messages in 5 batches, " + syncs + " syncs");
+                if ("sync".equals(mode))
+                {
+                    assertTrue(syncs >= 5 && syncs <= h.counter(Counter.JOURNALED), "one sync per batch: " + syncs);
+                }
+                else
+                {
+                    assertEquals(0, syncs);
+                }
+            }
+            assertEquals(5, EngineHarness.readRaw(journal).size());
+        }
+    }
 }
