@@ -91,7 +91,7 @@ class StatTest
         assertEquals(6, counters.get("journaled").asLong());
         assertEquals(3, counters.get("filtered").asLong());
         assertEquals(1, counters.get("dropped.ring_full").asLong());
-        assertEquals(0, counters.get("tcp.refused").asLong());
+        assertEquals(0, counters.get("tcp.accept_paused").asLong());
     }
 
     @Test

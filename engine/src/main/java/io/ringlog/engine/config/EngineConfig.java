@@ -24,6 +24,7 @@ public final class EngineConfig
     public static final boolean DEFAULT_NUL_TERMINATES = true;
     public static final int DEFAULT_MAX_CONNECTIONS = 1024;
     public static final long DEFAULT_DRAIN_TIMEOUT_MS = 2000;
+    public static final long DEFAULT_IDLE_TIMEOUT_MS = 600_000;
     public static final int DEFAULT_UDP_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
     public static final int DEFAULT_RING_SIZE = 65536;
     public static final int DEFAULT_SLOT_BYTES = 1024;
@@ -50,6 +51,7 @@ public final class EngineConfig
     private boolean nulTerminates = DEFAULT_NUL_TERMINATES;
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
     private long drainTimeoutMs = DEFAULT_DRAIN_TIMEOUT_MS;
+    private long idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS;
     private int udpReceiveBufferBytes = DEFAULT_UDP_RECEIVE_BUFFER_BYTES;
     private int ringSize = DEFAULT_RING_SIZE;
     private int slotBytes = DEFAULT_SLOT_BYTES;
@@ -87,6 +89,7 @@ public final class EngineConfig
             case "listen.nulTerminates": nulTerminates = parseBoolean(key, value); break;
             case "listen.maxConnections": maxConnections = parseInt(key, value); break;
             case "listen.drainTimeoutMs": drainTimeoutMs = parseLong(key, value); break;
+            case "listen.idleTimeoutMs": idleTimeoutMs = parseLong(key, value); break;
             case "listen.udpReceiveBufferBytes": udpReceiveBufferBytes = parseInt(key, value); break;
             case "ring.size": ringSize = parseInt(key, value); break;
             case "ring.slotBytes": slotBytes = parseInt(key, value); break;
@@ -109,7 +112,7 @@ public final class EngineConfig
     public static final String[] KEYS = {
         "listen.bind", "listen.tcpPort", "listen.udpPort", "listen.maxMessageBytes", "listen.tcpFraming",
         "listen.format", "listen.truncateOversizeFrames", "listen.nulTerminates", "listen.maxConnections",
-        "listen.drainTimeoutMs", "listen.udpReceiveBufferBytes",
+        "listen.drainTimeoutMs", "listen.idleTimeoutMs", "listen.udpReceiveBufferBytes",
         "ring.size", "ring.slotBytes", "ring.overflowBudgetBytes", "ring.waitStrategy", "ring.parsers",
         "journal.dir", "journal.rollCycle", "journal.blockSizeBytes", "journal.durability",
         "logic.minSeverity", "logic.timeZone",
@@ -143,6 +146,7 @@ public final class EngineConfig
         }
         checkRange("listen.maxConnections", maxConnections, 1, 1_000_000);
         checkRange("listen.drainTimeoutMs", drainTimeoutMs, 0, 3_600_000);
+        checkRange("listen.idleTimeoutMs", idleTimeoutMs, 0, 7L * 24 * 3_600_000);
         checkRange("listen.udpReceiveBufferBytes", udpReceiveBufferBytes, 0, Integer.MAX_VALUE);
         checkRange("ring.size", ringSize, 16, 1 << 24);
         if (Integer.bitCount(ringSize) != 1)
@@ -298,6 +302,12 @@ public final class EngineConfig
     public long drainTimeoutMs()
     {
         return drainTimeoutMs;
+    }
+
+    /** A TCP connection that sends nothing for this long is closed; 0 = never. */
+    public long idleTimeoutMs()
+    {
+        return idleTimeoutMs;
     }
 
     public int udpReceiveBufferBytes()

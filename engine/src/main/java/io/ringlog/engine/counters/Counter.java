@@ -27,9 +27,10 @@ public enum Counter
     HANDLER_ERRORS(15, "handler.errors", "unexpected exceptions in a ring stage (logged once each)"),
     OVERSIZE_SLOTS(16, "slots.overflow", "messages larger than a ring slot (copied to their own array)"),
     TCP_INCOMPLETE_FRAMES(17, "tcp.incomplete_frames", "connections that closed inside a frame (bytes counted, not journaled)"),
-    TCP_REFUSED(18, "tcp.refused", "TCP connections refused at the connection limit"),
+    TCP_ACCEPT_PAUSED(18, "tcp.accept_paused", "times accepting paused (connection limit reached, or accept failed: EMFILE)"),
     DROPPED_JOURNAL_ERROR(19, "dropped.journal_error", "messages the journal failed to append (logged once per error)"),
-    JOURNAL_SYNCS(20, "journal.syncs", "times the writer forced the journal to disk (durability sync: once per batch)");
+    JOURNAL_SYNCS(20, "journal.syncs", "times the writer forced the journal to disk (durability sync: once per batch)"),
+    TCP_IDLE_CLOSED(21, "tcp.idle_closed", "TCP connections closed after listen.idleTimeoutMs without a byte");
 
     private final int id;
     private final String label;

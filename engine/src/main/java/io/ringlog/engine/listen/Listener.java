@@ -40,7 +40,9 @@ public final class Listener implements Runnable
     private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
     private static final long QUIET_NANOS = 50_000_000L;
     private static final long PAUSED_PARK_NANOS = 20_000L;
-    private static final long HEARTBEAT_NANOS = 1_000_000_000L;
+    /** Heartbeat, accept resumption and idle checks run this often (idle timeouts are this coarse). */
+    private static final long HOUSEKEEPING_NANOS = 100_000_000L;
+    private static final long ACCEPT_RETRY_NANOS = 100_000_000L;
 
     private final Selector selector;
     private final ServerSocketChannel server;
@@ -69,6 +71,8 @@ public final class Listener implements Runnable
     private final AtomicCounter incompleteFrames;
     private final AtomicCounter backpressure;
     private final AtomicCounter refused;
+    private final AtomicCounter idleClosed;
+    private final long idleTimeoutNanos;
 
     private volatile boolean stopRequested;
     private volatile boolean stopped;
@@ -76,6 +80,9 @@ public final class Listener implements Runnable
     private int passTcpBytes;
     private final java.util.function.Consumer<SelectionKey> onReady = this::onReady;
     private long lastHeartbeatNanos;
+    /** 0: accepting; Long.MAX_VALUE: paused at the connection limit; else paused until then (accept failed). */
+    private long acceptPausedUntilNanos;
+    private String lastAcceptError;
 
     public Listener(
         final Selector selector,
@@ -110,7 +117,9 @@ public final class Listener implements Runnable
         this.framingErrors = counters.get(Counter.TCP_FRAMING_ERRORS);
         this.incompleteFrames = counters.get(Counter.TCP_INCOMPLETE_FRAMES);
         this.backpressure = counters.get(Counter.TCP_BACKPRESSURE);
-        this.refused = counters.get(Counter.TCP_REFUSED);
+        this.refused = counters.get(Counter.TCP_ACCEPT_PAUSED);
+        this.idleClosed = counters.get(Counter.TCP_IDLE_CLOSED);
+        this.idleTimeoutNanos = config.idleTimeoutMs() * 1_000_000L;
     }
 
     /**
@@ -204,18 +213,29 @@ public final class Listener implements Runnable
             LockSupport.parkNanos(PAUSED_PARK_NANOS);
         }
         final long now = System.nanoTime();
-        if (now - lastHeartbeatNanos >= HEARTBEAT_NANOS)
+        if (now - lastHeartbeatNanos >= HOUSEKEEPING_NANOS)
         {
             lastHeartbeatNanos = now;
             countersFile.heartbeat(System.currentTimeMillis());
+            housekeeping(now);
         }
         return tcpBytes;
     }
 
+    /**
+     * Accepts waiting connections up to the limit. At {@code maxConnections} accepting pauses (further senders
+     * wait in the kernel's backlog) until a connection closes; when accept itself fails (EMFILE: no file
+     * descriptors left) it pauses for {@link #ACCEPT_RETRY_NANOS} rather than spinning on a ready server socket.
+     */
     private void accept() throws IOException
     {
         for (int i = 0; i < 64; i++)
         {
+            if (connections.size() >= maxConnections)
+            {
+                pauseAccepting(Long.MAX_VALUE);
+                return;
+            }
             final SocketChannel channel;
             try
             {
@@ -223,27 +243,63 @@ public final class Listener implements Runnable
             }
             catch (final IOException e)
             {
-                LOG.warn("accept failed: {}", e.toString());
+                if (!e.toString().equals(lastAcceptError))
+                {
+                    lastAcceptError = e.toString();
+                    LOG.warn("accept failed, pausing accepts for 100 ms (logged once): {}", lastAcceptError);
+                }
+                pauseAccepting(System.nanoTime() + ACCEPT_RETRY_NANOS);
                 return;
             }
             if (channel == null)
             {
                 return;
             }
-            if (connections.size() >= maxConnections)
-            {
-                refused.incrementRelease();
-                channel.close();
-                continue;
-            }
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             final TcpConnection connection = new TcpConnection(
                 channel, new StreamFramer(maxMessageBytes, tcpFraming, truncateOversizeFrames, nulTerminates));
             connection.source.set(channel.getRemoteAddress());
+            connection.lastReadNanos = System.nanoTime();
             connection.key = channel.register(selector, paused ? 0 : SelectionKey.OP_READ, connection);
             connections.add(connection);
             accepted.incrementRelease();
+        }
+    }
+
+    private void pauseAccepting(final long untilNanos)
+    {
+        if (acceptPausedUntilNanos == 0)
+        {
+            refused.incrementRelease();
+            server.keyFor(selector).interestOps(0);
+        }
+        acceptPausedUntilNanos = untilNanos;
+    }
+
+    /** Once a second: resume accepting after an EMFILE pause, close connections idle for too long. */
+    private void housekeeping(final long now)
+    {
+        if (acceptPausedUntilNanos != 0 && now >= acceptPausedUntilNanos && server != null && server.isOpen())
+        {
+            acceptPausedUntilNanos = 0;
+            server.keyFor(selector).interestOps(SelectionKey.OP_ACCEPT);
+        }
+        if (idleTimeoutNanos > 0)
+        {
+            for (int i = connections.size() - 1; i >= 0; i--)
+            {
+                final TcpConnection connection = connections.get(i);
+                if (!connection.blocked && now - connection.lastReadNanos > idleTimeoutNanos)
+                {
+                    idleClosed.incrementRelease();
+                    if (connection.framer.buffered() > 0)
+                    {
+                        incompleteFrames.incrementRelease();
+                    }
+                    close(connection);
+                }
+            }
         }
     }
 
@@ -261,6 +317,7 @@ public final class Listener implements Runnable
             return 0;
         }
         final long now = clock.nanoTime();
+        connection.lastReadNanos = System.nanoTime();
         if (n < 0)
         {
             finish(connection, now);
@@ -465,6 +522,11 @@ public final class Listener implements Runnable
         if (connections.remove(connection))
         {
             closed.incrementRelease();
+        }
+        if (acceptPausedUntilNanos == Long.MAX_VALUE && server != null && server.isOpen())
+        {
+            acceptPausedUntilNanos = 0; // below the limit again
+            server.keyFor(selector).interestOps(SelectionKey.OP_ACCEPT);
         }
     }
 

@@ -21,6 +21,8 @@ final class TcpConnection implements FrameSink
     boolean blocked;
     /** The sender has closed its side; what is buffered is framed once more, then the connection closes. */
     boolean eof;
+    /** System.nanoTime() of the last read (or of the accept): idle connections are closed by the listener. */
+    long lastReadNanos;
     private RingPublisher publisher;
     private long nowNanos;
 

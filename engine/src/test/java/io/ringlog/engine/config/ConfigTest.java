@@ -51,6 +51,7 @@ class ConfigTest
         assertEquals(defaults.nulTerminates(), fromFile.nulTerminates());
         assertEquals(defaults.maxConnections(), fromFile.maxConnections());
         assertEquals(defaults.drainTimeoutMs(), fromFile.drainTimeoutMs());
+        assertEquals(defaults.idleTimeoutMs(), fromFile.idleTimeoutMs());
         assertEquals(defaults.udpReceiveBufferBytes(), fromFile.udpReceiveBufferBytes());
         assertEquals(defaults.ringSize(), fromFile.ringSize());
         assertEquals(defaults.slotBytes(), fromFile.slotBytes());
