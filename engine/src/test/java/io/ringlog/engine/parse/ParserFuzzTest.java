@@ -27,8 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code offset + length <= rawLength}, an absent one length 0; {@code format == UNPARSED} iff {@code errorCode != 0},
  * and then every field is absent and the error offset lies in {@code [0, rawLength]}; facility is -1..23 and
  * severity -1..7, both -1 or neither; timestamp components are UNKNOWN or in range; a forced mode yields its own
- * format or UNPARSED; AUTO gives exactly the parse of the mode it detects; and a slot that held another message
- * parses exactly as a fresh one (no stale state leaks through {@code resetParse}).
+ * format or UNPARSED; AUTO gives exactly the parse of the mode it detects; a slot that held another message
+ * parses exactly as a fresh one (no stale state leaks through {@code resetParse}); and the RFC 3339 reader's fast
+ * path agrees with its general path, result and components, at the first few offsets.
  *
  * <p>Linear time: a libFuzzer per-input timeout (Jazzer's default, 5 s, against inputs that parse in
  * microseconds) catches a super-linear path while fuzzing; the argument for why there is none, loop by loop, is
@@ -66,6 +67,18 @@ class ParserFuzzTest
             dirty.flags = 0;
             parsers[m].parse(dirty);
             assertSameParse(event, dirty);
+        }
+        for (int offset = 0; offset < Math.min(input.length, 8); offset++)
+        {
+            for (final boolean strict : new boolean[] {true, false})
+            {
+                final LogEvent fast = Expected.event(input);
+                final LogEvent general = Expected.event(input);
+                assertEquals(
+                    TimestampReader.rfc3339General(input, offset, input.length, general, strict),
+                    TimestampReader.rfc3339(input, offset, input.length, fast, strict), "RFC 3339 fast path");
+                assertSameParse(general, fast);
+            }
         }
         final boolean rfc5424 = input.length > 0 && SyslogParser.looksLikeRfc5424(input, input.length);
         final int chosen = rfc5424 ? SyslogParser.Mode.RFC5424.ordinal() : SyslogParser.Mode.RFC3164.ordinal();
