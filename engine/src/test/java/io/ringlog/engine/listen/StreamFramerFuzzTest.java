@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <pre>
  * JAZZER_FUZZ=1 mvn -pl engine test -Dtest=StreamFramerFuzzTest
  * </pre>
+ * (5 minutes, the annotation's {@code maxDuration}; see {@code ParserFuzzTest} for choosing another length).
  *
  * <p>Invariants: no exception escapes; no delivered frame is longer than {@code maxMessageBytes}; flags are 0 or
  * TRUNCATED; a non-truncated non-transparent frame contains no LF (nor NUL when NUL terminates) and is not empty;

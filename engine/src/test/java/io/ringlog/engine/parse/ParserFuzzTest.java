@@ -17,11 +17,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>In a normal build ({@code mvn verify}) Jazzer runs this in regression mode: once per file in
  * {@code src/test/resources/io/ringlog/engine/parse/ParserFuzzTestInputs/parsesAnyBytes/} (real messages of each
- * dialect and nasty ones), no fuzzing, well under a second. To fuzz (coverage-guided, new findings are written to
- * that directory as {@code crash-*} files and then replay in every build):
+ * dialect and nasty ones), no fuzzing, well under a second. To fuzz (coverage-guided; a finding is written to that
+ * directory as a {@code crash-*} file, which then replays in every build once committed):
  * <pre>
- * JAZZER_FUZZ=1 mvn -pl engine test -Dtest=ParserFuzzTest -Djazzer.max_duration=10m
+ * JAZZER_FUZZ=1 mvn -pl engine test -Dtest=ParserFuzzTest
  * </pre>
+ * runs for the annotation's {@code maxDuration} (5 minutes). Jazzer 0.24's JUnit runner has no property for the
+ * duration, but passes libFuzzer arguments through and libFuzzer takes the last of a repeated flag, so any other
+ * length is (argv0 is a placeholder libFuzzer skips):
+ * <pre>
+ * JAZZER_FUZZ=1 mvn -pl engine test -Dtest=ParserFuzzTest \
+ *     -Djazzer.internal.arg.0=argv0 -Djazzer.internal.arg.1=-max_total_time=600
+ * </pre>
+ * The generated corpus goes to {@code engine/.cifuzz-corpus/} (ignored by git) and is reused by the next run.
  *
  * <p>Invariants, per mode: no exception escapes; every present field has {@code 0 <= offset} and
  * {@code offset + length <= rawLength}, an absent one length 0; {@code format == UNPARSED} iff {@code errorCode != 0},
