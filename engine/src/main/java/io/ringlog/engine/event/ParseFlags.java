@@ -24,6 +24,27 @@ public final class ParseFlags
     public static final int RFC3339_IN_3164 = 1 << 7;
     /** The RFC 3164 timestamp carried a year. */
     public static final int YEAR_IN_3164 = 1 << 8;
+    /**
+     * A Cisco message counter ({@code <189>123: ...}, also {@code 000045: } from {@code service sequence-numbers}
+     * and NX-OS's empty {@code <189>: ...}) came before the timestamp and was skipped; it is in the raw bytes.
+     */
+    public static final int SEQUENCE_NUMBER = 1 << 9;
+    /**
+     * The timestamp was marked {@code *} (Cisco: clock not authoritative) or {@code .} (lost its NTP sync): the
+     * device's time may be far off, so the receipt time may be the better one.
+     */
+    public static final int CLOCK_UNSYNCED = 1 << 10;
+    /**
+     * The RFC 3164 timestamp carried a zone name ({@code ... 18:48:50.483 UTC:}); only UTC, GMT and UT set the
+     * offset, any other name leaves it to the configured zone ({@link #ZONE_INFERRED}).
+     */
+    public static final int ZONE_NAME = 1 << 11;
+    /**
+     * No TAG was read: the content had no first word, or it started with {@code [}, was a {@code key=value} pair
+     * (FortiGate and other appliances) or syslogd's own {@code last message repeated N times}; APP_NAME is absent
+     * and MESSAGE holds the whole content.
+     */
+    public static final int NO_TAG = 1 << 12;
 
     private ParseFlags()
     {

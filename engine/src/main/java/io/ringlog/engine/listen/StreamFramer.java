@@ -188,13 +188,9 @@ public final class StreamFramer
         }
         if (framing == FRAMING_NON_TRANSPARENT)
         {
-            if (!discarding)
+            if (!discarding && !deliver(sink, 0, trimCr(0, end)))
             {
-                final int length = trimCr(0, end);
-                if (length > 0 && !sink.onFrame(buffer, 0, length, 0))
-                {
-                    return BLOCKED;
-                }
+                return BLOCKED;
             }
             buffer.clear();
             return DONE;
@@ -295,12 +291,30 @@ public final class StreamFramer
             discarding = false;
             return i + 1 - start;
         }
-        final int length = trimCr(start, i);
-        if (length > 0 && !sink.onFrame(buffer, start, length, 0))
+        if (!deliver(sink, start, trimCr(start, i)))
         {
             return -BLOCKED;
         }
         return i + 1 - start;
+    }
+
+    /**
+     * Hands on a complete non-transparent frame, skipping an empty one. The buffer holds up to
+     * {@code maxMessageBytes + 16} bytes, so a frame whose trailer arrives in the same read can be found longer
+     * than the maximum before the scan's own overflow check sees it: it is cut here the same way, so the frames
+     * do not depend on how the stream was split into reads.
+     *
+     * @return false when the sink refused it.
+     */
+    private boolean deliver(final FrameSink sink, final int start, final int length)
+    {
+        if (length == 0)
+        {
+            return true;
+        }
+        return length > maxMessageBytes ?
+            sink.onFrame(buffer, start, maxMessageBytes, ParseFlags.TRUNCATED) :
+            sink.onFrame(buffer, start, length, 0);
     }
 
     private int trimCr(final int start, final int end)

@@ -164,13 +164,16 @@ public final class Rfc5424Parser
     /** A header token of 1..max PRINTUSASCII, or NILVALUE (left absent), followed by SP. */
     private boolean headerField(final int field, final int max, final short error)
     {
+        final byte[] b = this.b;
         final int start = pos;
         final int limit = Math.min(end, start + max + 1);
-        while (pos < limit && isPrintUsAscii(b[pos]))
+        int i = start;
+        while (i < limit && isPrintUsAscii(b[i]))
         {
-            pos++;
+            i++;
         }
-        final int length = pos - start;
+        pos = i;
+        final int length = i - start;
         if (length > max)
         {
             return fail(error, start + max);
@@ -279,19 +282,22 @@ public final class Rfc5424Parser
     /** PARAM-VALUE up to and past its closing quote; see the class comment for escapes. */
     private boolean sdValue()
     {
-        while (pos < end)
+        final byte[] b = this.b;
+        final int end = this.end;
+        int i = pos;
+        while (i < end)
         {
-            final byte c = b[pos];
+            final byte c = b[i];
             if (c == '"')
             {
-                pos++;
+                pos = i + 1;
                 return true;
             }
             if (c == ']')
             {
-                return fail(ParseError.BAD_STRUCTURED_DATA, pos);
+                return fail(ParseError.BAD_STRUCTURED_DATA, i);
             }
-            pos += c == '\\' && pos + 1 < end ? 2 : 1;
+            i += c == '\\' && i + 1 < end ? 2 : 1;
         }
         return fail(ParseError.BAD_STRUCTURED_DATA, end);
     }
@@ -299,18 +305,22 @@ public final class Rfc5424Parser
     /** SD-NAME: 1..32 PRINTUSASCII except {@code = SP ] "}. */
     private boolean sdName()
     {
+        final byte[] b = this.b;
         final int start = pos;
-        while (pos < end && isSdNameChar(b[pos]))
+        final int limit = Math.min(end, start + MAX_SD_NAME + 1);
+        int i = start;
+        while (i < limit && isSdNameChar(b[i]))
         {
-            pos++;
-            if (pos - start > MAX_SD_NAME)
-            {
-                return fail(ParseError.BAD_STRUCTURED_DATA, start + MAX_SD_NAME);
-            }
+            i++;
         }
-        if (pos == start)
+        pos = i;
+        if (i - start > MAX_SD_NAME)
         {
-            return fail(ParseError.BAD_STRUCTURED_DATA, pos);
+            return fail(ParseError.BAD_STRUCTURED_DATA, start + MAX_SD_NAME);
+        }
+        if (i == start)
+        {
+            return fail(ParseError.BAD_STRUCTURED_DATA, i);
         }
         return true;
     }

@@ -142,6 +142,22 @@ class StreamFramerTest
         assertEquals(0, c.flags.get(1));
     }
 
+    /** Found by StreamFramerFuzzTest: a line up to 15 bytes over the maximum fitted the buffer with its LF. */
+    @Test
+    void aSlightlyOverlongLineReadWithItsTrailerIsCutToo()
+    {
+        final String line = "<1>" + "z".repeat(70);
+        final Collector c = run(64, line + "\n<2>x\n" + line, StreamFramer.DONE);
+        assertEquals(List.of(line.substring(0, 64), "<2>x", line.substring(0, 64)), c.strings(),
+            "cut in one read as it is byte by byte, also when the stream ends without a trailer");
+        assertEquals(List.of(ParseFlags.TRUNCATED, 0, ParseFlags.TRUNCATED), c.flags);
+
+        final String oneOver = "<1>" + "w".repeat(62);
+        final Collector last = run(64, oneOver, StreamFramer.DONE);
+        assertEquals(List.of(oneOver.substring(0, 64)), last.strings(), "one byte over, unterminated at the end");
+        assertEquals(List.of(ParseFlags.TRUNCATED), last.flags);
+    }
+
     @Test
     void optionallyAnOversizeOctetFrameIsCutAndItsRestSkipped()
     {

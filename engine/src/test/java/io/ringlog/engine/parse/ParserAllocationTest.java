@@ -26,6 +26,8 @@ class ParserAllocationTest
         "<13>Nov 25 04:36:48 myhost app[123]: msg",
         "<189>Nov 25 04:36:48.123: %SYS-5-CONFIG_I: Configured from console by vty0",
         "<13>2024-11-25T04:36:48.123456+01:00 myhost app[123]: msg",
+        "<189>12: rtr1: *Mar  1 18:48:50.483 UTC: %SYS-5-CONFIG_I: Configured from console by vty0",
+        "<189>date=2026-03-01 time=10:00:00 devname=\"FGT60E\" type=\"traffic\"",
         "<13>1 2003-10-11T22:14:15 host - - - -",
         "<abc>garbage",
         "",

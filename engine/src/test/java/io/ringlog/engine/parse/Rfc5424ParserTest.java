@@ -54,6 +54,17 @@ class Rfc5424ParserTest
         return valid(name, input).ts("2003-10-11T22:14:15Z", 2003, 10, 11, 22, 14, 15, 0, 0);
     }
 
+    /** {@code count} SD elements with distinct SD-IDs {@code [e0][e1]...}. */
+    static String elements(final int count)
+    {
+        final StringBuilder out = new StringBuilder();
+        for (int i = 0; i < count; i++)
+        {
+            out.append("[e").append(i).append(']');
+        }
+        return out.toString();
+    }
+
     static List<Expected> validCases()
     {
         final String host255 = "h".repeat(255);
@@ -153,7 +164,87 @@ class Rfc5424ParserTest
             valid("BOM then 4-byte UTF-8", "<1>1 - - - - - - " + BOM_TEXT + "𐌼 ok")
                 .pri(0, 1).msg("𐌼 ok").flags(BOM | NO_HOSTNAME),
             valid("BOM not at start of MSG is content", "<1>1 - - - - - - a" + BOM_TEXT)
-                .pri(0, 1).msg("a" + BOM_TEXT).flags(NO_HOSTNAME));
+                .pri(0, 1).msg("a" + BOM_TEXT).flags(NO_HOSTNAME),
+            // ---- more valid shapes: every header field present, registered SD-IDs (RFC 5424 §7), edges
+            valid("all fields, SD and message",
+                "<165>1 2026-03-01T10:00:00.123456+01:00 web-1.example.com nginx 4242 ACCESS " +
+                "[meta@32473 ip=\"192.0.2.1\" ua=\"curl/8.5\"] GET / 200")
+                .pri(20, 5).ts("2026-03-01T10:00:00.123456+01:00", 2026, 3, 1, 10, 0, 0, 123_456_000, 60)
+                .host("web-1.example.com").app("nginx").procId("4242").msgId("ACCESS")
+                .sd("[meta@32473 ip=\"192.0.2.1\" ua=\"curl/8.5\"]").msg("GET / 200"),
+            validTs("7.1 timeQuality", "<14>1 " + TS + "h app - - [timeQuality tzKnown=\"1\" isSynced=\"1\" " +
+                "syncAccuracy=\"60000000\"] m")
+                .pri(1, 6).host("h").app("app")
+                .sd("[timeQuality tzKnown=\"1\" isSynced=\"1\" syncAccuracy=\"60000000\"]").msg("m"),
+            validTs("7.2 origin with a repeated ip param", "<14>1 " + TS + "h app - - [origin ip=\"192.0.2.1\" " +
+                "ip=\"192.0.2.129\" enterpriseId=\"32473\" software=\"rsyslogd\"]")
+                .pri(1, 6).host("h").app("app")
+                .sd("[origin ip=\"192.0.2.1\" ip=\"192.0.2.129\" enterpriseId=\"32473\" software=\"rsyslogd\"]"),
+            validTs("7.3 meta", "<14>1 " + TS + "h app - - [meta sequenceId=\"29\" sysUpTime=\"3\" language=\"en-US\"] m")
+                .pri(1, 6).host("h").app("app").sd("[meta sequenceId=\"29\" sysUpTime=\"3\" language=\"en-US\"]")
+                .msg("m"),
+            validTs("three registered elements", "<14>1 " + TS + "h - - - [timeQuality isSynced=\"0\"]" +
+                "[origin ip=\"10.0.0.1\"][meta sequenceId=\"1\"] m")
+                .pri(1, 6).host("h").sd("[timeQuality isSynced=\"0\"][origin ip=\"10.0.0.1\"][meta sequenceId=\"1\"]")
+                .msg("m"),
+            validTs("NIL PROCID and MSGID with SD", "<14>1 " + TS + "h app - - [a@1 k=\"v\"] m")
+                .pri(1, 6).host("h").app("app").sd("[a@1 k=\"v\"]").msg("m"),
+            validTs("escaped backslash just before the closing quote", "<13>1 " + TS + "h - - - [x@1 p=\"a\\\\\"] m")
+                .pri(1, 5).host("h").sd("[x@1 p=\"a\\\\\"]").msg("m"),
+            validTs("escaped ] and = and \" in one value", "<13>1 " + TS + "h - - - [x@1 p=\"a=\\]\\\"b\"]")
+                .pri(1, 5).host("h").sd("[x@1 p=\"a=\\]\\\"b\"]"),
+            validTs("TAB and control bytes in a value (UTF-8-STRING)", "<13>1 " + TS + "h - - - [x@1 p=\"a\tb\u0001\"]")
+                .pri(1, 5).host("h").sd("[x@1 p=\"a\tb\u0001\"]"),
+            validTs("SD-ID with @ and punctuation", "<13>1 " + TS + "h - - - [my.id-1@32473 k_1.x=\"v\"]")
+                .pri(1, 5).host("h").sd("[my.id-1@32473 k_1.x=\"v\"]"),
+            validTs("33 distinct elements (more than tracked for duplicates)", "<13>1 " + TS + "h - - - " + elements(33))
+                .pri(1, 5).host("h").sd(elements(33)),
+            valid("NIL SD, message starting with [", "<13>1 - h - - - - [not sd]")
+                .pri(1, 5).host("h").msg("[not sd]"),
+            valid("message is one byte", "<13>1 - h - - - - x").pri(1, 5).host("h").msg("x"),
+            valid("message with NUL and CR kept (MSG-ANY)", "<13>1 - h - - - - a\u0000b\r")
+                .pri(1, 5).host("h").msg("a\u0000b\r"),
+            valid("BOM then CJK and emoji", "<13>1 - h - - - - " + BOM_TEXT + "日本語 🎉")
+                .pri(1, 5).host("h").msg("日本語 🎉").flags(BOM),
+            valid("no BOM, message not starting at BOM", "<13>1 - h - - - - " + "x" + BOM_TEXT + "y")
+                .pri(1, 5).host("h").msg("x" + BOM_TEXT + "y"),
+            valid("single-digit PRI", "<7>1 - h - - - -").pri(0, 7).host("h"),
+            valid("PRI 100", "<100>1 - h - - - -").pri(12, 4).host("h"),
+            valid("version 2 read with the version 1 grammar", "<13>2 - h - - - -").pri(1, 5).host("h"),
+            valid("hostname of PRINTUSASCII punctuation", "<13>1 - h@st:[x]!#$%&'()*+,./;<=>?\\^_`{|}~ - - - -")
+                .pri(1, 5).host("h@st:[x]!#$%&'()*+,./;<=>?\\^_`{|}~"),
+            valid("punctuation in APP-NAME, PROCID, MSGID", "<13>1 - h my.app/worker-1 proc-42a ID:47 -")
+                .pri(1, 5).host("h").app("my.app/worker-1").procId("proc-42a").msgId("ID:47"),
+            valid("NIL hostname, every other field present",
+                "<13>1 2026-03-01T10:00:00Z - app 1 M [a k=\"v\"] m")
+                .pri(1, 5).ts("2026-03-01T10:00:00Z", 2026, 3, 1, 10, 0, 0, 0, 0).app("app").procId("1").msgId("M")
+                .sd("[a k=\"v\"]").msg("m").flags(NO_HOSTNAME),
+            valid("one fraction digit", "<13>1 2026-03-01T10:00:00.1Z h - - - -")
+                .pri(1, 5).ts("2026-03-01T10:00:00.1Z", 2026, 3, 1, 10, 0, 0, 100_000_000, 0).host("h"),
+            valid("six fraction digits, smallest", "<13>1 2026-03-01T10:00:00.000001Z h - - - -")
+                .pri(1, 5).ts("2026-03-01T10:00:00.000001Z", 2026, 3, 1, 10, 0, 0, 1_000, 0).host("h"),
+            valid("zone +00:00", "<13>1 2026-03-01T10:00:00+00:00 h - - - -")
+                .pri(1, 5).ts("2026-03-01T10:00:00+00:00", 2026, 3, 1, 10, 0, 0, 0, 0).host("h"),
+            valid("zone +14:00 (Kiribati)", "<13>1 2026-03-01T10:00:00+14:00 h - - - -")
+                .pri(1, 5).ts("2026-03-01T10:00:00+14:00", 2026, 3, 1, 10, 0, 0, 0, 840).host("h"),
+            valid("zone -23:59", "<13>1 2026-12-31T23:59:59.999999-23:59 h - - - -")
+                .pri(1, 5).ts("2026-12-31T23:59:59.999999-23:59", 2026, 12, 31, 23, 59, 59, 999_999_000, -1439)
+                .host("h"),
+            valid("year 0000 (4DIGIT)", "<13>1 0000-01-01T00:00:00Z h - - - -")
+                .pri(1, 5).ts("0000-01-01T00:00:00Z", 0, 1, 1, 0, 0, 0, 0, 0).host("h"),
+            valid("year 9999", "<13>1 9999-12-31T23:59:59Z h - - - -")
+                .pri(1, 5).ts("9999-12-31T23:59:59Z", 9999, 12, 31, 23, 59, 59, 0, 0).host("h"),
+            valid("30 April", "<13>1 2026-04-30T00:00:00Z h - - - -")
+                .pri(1, 5).ts("2026-04-30T00:00:00Z", 2026, 4, 30, 0, 0, 0, 0, 0).host("h"),
+            valid("6.5 example 1 without the BOM",
+                "<34>1 2003-10-11T22:14:15.003Z mymachine.example.com su - ID47 - 'su root' failed")
+                .pri(4, 2).ts("2003-10-11T22:14:15.003Z", 2003, 10, 11, 22, 14, 15, 3_000_000, 0)
+                .host("mymachine.example.com").app("su").msgId("ID47").msg("'su root' failed"),
+            valid("IPv4 host, systemd-style app", "<30>1 2026-03-01T10:00:00Z 192.0.2.7 systemd 1 - - Started x.")
+                .pri(3, 6).ts("2026-03-01T10:00:00Z", 2026, 3, 1, 10, 0, 0, 0, 0).host("192.0.2.7").app("systemd")
+                .procId("1").msg("Started x."),
+            validTs("SD then message starting with SP", "<13>1 " + TS + "h - - - [a]  x")
+                .pri(1, 5).host("h").sd("[a]").msg(" x"));
     }
 
     static List<Expected> invalidCases()
@@ -243,7 +334,41 @@ class Rfc5424ParserTest
                 .pri(0, 1),
             invalid("BOM then above U+10FFFF", bytes("<1>1 - - - - - - \uFEFF", 0xF4, 0x90, 0x80, 0x80), BAD_UTF8, 20)
                 .pri(0, 1),
-            invalid("BOM then 0xFF", bytes("<1>1 - - - - - - \uFEFF", 0xFF), BAD_UTF8, 20).pri(0, 1));
+            invalid("BOM then 0xFF", bytes("<1>1 - - - - - - \uFEFF", 0xFF), BAD_UTF8, 20).pri(0, 1),
+            invalid("SP instead of T", "<13>1 2003-10-11 22:14:15Z h - - - -", BAD_TIMESTAMP, 16).pri(1, 5),
+            invalid("one-digit month", "<13>1 2003-1-11T22:14:15Z h - - - -", BAD_TIMESTAMP, 12).pri(1, 5),
+            invalid("one-digit hour", "<13>1 2003-10-11T2:14:15Z h - - - -", BAD_TIMESTAMP, 18).pri(1, 5),
+            invalid("day 00", "<13>1 2003-10-00T22:14:15Z h - - - -", BAD_TIMESTAMP, 14).pri(1, 5),
+            invalid("day 32", "<13>1 2003-10-32T22:14:15Z h - - - -", BAD_TIMESTAMP, 14).pri(1, 5),
+            invalid("five-digit year", "<13>1 20031-10-11T22:14:15Z h - - - -", BAD_TIMESTAMP, 10).pri(1, 5),
+            invalid("letter in fraction", "<13>1 2003-10-11T22:14:15.12aZ h - - - -", BAD_TIMESTAMP, 28).pri(1, 5),
+            invalid("one-digit zone hour", "<13>1 2003-10-11T22:14:15+5:30 h - - - -", BAD_TIMESTAMP, 27).pri(1, 5),
+            invalid("text glued to Z", "<13>1 2003-10-11T22:14:15Zx h - - - -", BAD_TIMESTAMP, 26).pri(1, 5),
+            invalid("BSD timestamp after version", "<13>1 Oct 11 22:14:15 host app: msg", BAD_TIMESTAMP, 6).pri(1, 5),
+            invalid("two SP before timestamp", "<13>1  - h - - - -", BAD_TIMESTAMP, 6).pri(1, 5),
+            invalid("TAB after hostname", "<13>1 - h\tapp - - -", BAD_HOSTNAME, 9).pri(1, 5),
+            invalid("NUL in hostname", "<13>1 - h\u0000 - - - -", BAD_HOSTNAME, 9).pri(1, 5),
+            invalid("empty APP-NAME (two SP)", "<13>1 - h  - - -", BAD_APP_NAME, 10).pri(1, 5),
+            invalid("empty PROCID (two SP)", "<13>1 - h a  - -", BAD_PROC_ID, 12).pri(1, 5),
+            invalid("empty MSGID (two SP)", "<13>1 - h a p  -", BAD_MSG_ID, 14).pri(1, 5),
+            invalid("non-ASCII APP-NAME", "<13>1 - h äpp - - -", BAD_APP_NAME, 10).pri(1, 5),
+            invalid("DEL in MSGID", "<13>1 - h a p m\u007F -", BAD_MSG_ID, 15).pri(1, 5),
+            invalid("PRI with a sign", "<+13>1 - - - - - -", BAD_PRI, 1),
+            invalid("PRI 999", "<999>1 - - - - - -", BAD_PRI, 1),
+            invalid("ends after hostname", "<13>1 - h", TRUNCATED_HEADER, 9).pri(1, 5),
+            invalid("SP before ]", header + "[id ]", BAD_STRUCTURED_DATA, 20).pri(1, 5),
+            invalid("SP inside a param name", header + "[id a b=\"c\"]", BAD_STRUCTURED_DATA, 21).pri(1, 5),
+            invalid("single-quoted value", header + "[id a='x']", BAD_STRUCTURED_DATA, 22).pri(1, 5),
+            invalid("ends after a param", header + "[id a=\"x\" ", BAD_STRUCTURED_DATA, 26).pri(1, 5),
+            invalid("ends inside a value", header + "[id a=\"x", BAD_STRUCTURED_DATA, 24).pri(1, 5),
+            invalid("non-ASCII SD-ID", header + "[idé]", BAD_STRUCTURED_DATA, 19).pri(1, 5),
+            invalid("escaped backslash then bare ]", header + "[id a=\"\\\\]\"]", BAD_STRUCTURED_DATA, 25).pri(1, 5),
+            invalid("duplicate SD-ID, not adjacent", header + "[a][b][a]", BAD_STRUCTURED_DATA, 23).pri(1, 5),
+            invalid("= without a name", header + "[id =\"x\"]", BAD_STRUCTURED_DATA, 20).pri(1, 5),
+            invalid("BOM then overlong 3-byte form", bytes("<1>1 - - - - - - \uFEFF", 0xE0, 0x80, 0x80), BAD_UTF8, 20)
+                .pri(0, 1),
+            invalid("BOM then a lead byte at the end", bytes("<1>1 - - - - - - \uFEFFok", 0xC3), BAD_UTF8, 22)
+                .pri(0, 1));
     }
 
     private final Rfc5424Parser parser = new Rfc5424Parser();
@@ -287,6 +412,6 @@ class Rfc5424ParserTest
     @Test
     void tableIsLargeEnough()
     {
-        assertTrue(validCases().size() + invalidCases().size() >= 60);
+        assertTrue(validCases().size() + invalidCases().size() >= 150, "issue 3 asks for at least 150 RFC 5424 cases");
     }
 }
