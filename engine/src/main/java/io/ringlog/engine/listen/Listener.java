@@ -3,22 +3,16 @@ package io.ringlog.engine.listen;
 import io.ringlog.engine.config.EngineConfig;
 import io.ringlog.engine.counters.Counter;
 import io.ringlog.engine.counters.CountersFile;
-import io.ringlog.engine.event.ParseFlags;
-import io.ringlog.engine.event.Transport;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -34,6 +28,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Stopping ({@link #requestStop()}) closes the server socket first, then reads what the senders have already
  * written until the sockets are quiet or the drain timeout passes, then closes every connection.
+ *
+ * <p>Accepting (and the connection limit) is {@link TcpAcceptor}'s, framing each connection's
+ * {@link StreamFramer}'s, and UDP {@link UdpReceiver}'s; this class runs the loop, back-pressure, idle
+ * timeouts and the orderly stop.
  */
 public final class Listener implements Runnable
 {
@@ -42,47 +40,32 @@ public final class Listener implements Runnable
     private static final long PAUSED_PARK_NANOS = 20_000L;
     /** Heartbeat, accept resumption and idle checks run this often (idle timeouts are this coarse). */
     private static final long HOUSEKEEPING_NANOS = 100_000_000L;
-    private static final long ACCEPT_RETRY_NANOS = 100_000_000L;
 
     private final Selector selector;
     private final ServerSocketChannel server;
     private final DatagramChannel udp;
+    private final UdpReceiver udpReceiver;
+    private final TcpAcceptor acceptor;
     private final RingPublisher publisher;
     private final EpochNanoClock clock;
     private final CountersFile countersFile;
     private final int maxMessageBytes;
-    private final int maxConnections;
-    private final int tcpFraming;
-    private final boolean truncateOversizeFrames;
-    private final boolean nulTerminates;
     private final long drainTimeoutNanos;
     private final int resumeSlots;
-    private final ByteBuffer udpBuffer;
-    private final Source udpSource = new Source();
     private final List<TcpConnection> connections = new ArrayList<>();
-    private final AtomicCounter receivedTcp;
-    private final AtomicCounter receivedUdp;
-    private final AtomicCounter droppedRingFull;
-    private final AtomicCounter droppedBudget;
     private final AtomicCounter bytesReceived;
-    private final AtomicCounter accepted;
     private final AtomicCounter closed;
     private final AtomicCounter framingErrors;
     private final AtomicCounter incompleteFrames;
     private final AtomicCounter backpressure;
-    private final AtomicCounter refused;
     private final AtomicCounter idleClosed;
     private final long idleTimeoutNanos;
 
     private volatile boolean stopRequested;
-    private volatile boolean stopped;
     private boolean paused;
     private int passTcpBytes;
     private final java.util.function.Consumer<SelectionKey> onReady = this::onReady;
     private long lastHeartbeatNanos;
-    /** 0: accepting; Long.MAX_VALUE: paused at the connection limit; else paused until then (accept failed). */
-    private long acceptPausedUntilNanos;
-    private String lastAcceptError;
 
     public Listener(
         final Selector selector,
@@ -96,28 +79,20 @@ public final class Listener implements Runnable
         this.selector = selector;
         this.server = server;
         this.udp = udp;
+        this.acceptor = server == null ? null : new TcpAcceptor(server, selector, config, counters);
+        this.udpReceiver = udp == null ? null : new UdpReceiver(udp, publisher, clock, counters,
+            config.maxMessageBytes());
         this.publisher = publisher;
         this.clock = clock;
         this.countersFile = counters;
         this.maxMessageBytes = config.maxMessageBytes();
-        this.maxConnections = config.maxConnections();
-        this.tcpFraming = StreamFramer.framingByName(config.tcpFraming());
-        this.truncateOversizeFrames = config.truncateOversizeFrames();
-        this.nulTerminates = config.nulTerminates();
         this.drainTimeoutNanos = config.drainTimeoutMs() * 1_000_000L;
         this.resumeSlots = Math.max(1, config.ringSize() / 8);
-        this.udpBuffer = ByteBuffer.allocateDirect(65536);
-        this.receivedTcp = counters.get(Counter.RECEIVED_TCP);
-        this.receivedUdp = counters.get(Counter.RECEIVED_UDP);
-        this.droppedRingFull = counters.get(Counter.DROPPED_RING_FULL);
-        this.droppedBudget = counters.get(Counter.DROPPED_OVERFLOW_BUDGET);
         this.bytesReceived = counters.get(Counter.BYTES_RECEIVED);
-        this.accepted = counters.get(Counter.TCP_ACCEPTED);
         this.closed = counters.get(Counter.TCP_CLOSED);
         this.framingErrors = counters.get(Counter.TCP_FRAMING_ERRORS);
         this.incompleteFrames = counters.get(Counter.TCP_INCOMPLETE_FRAMES);
         this.backpressure = counters.get(Counter.TCP_BACKPRESSURE);
-        this.refused = counters.get(Counter.TCP_ACCEPT_PAUSED);
         this.idleClosed = counters.get(Counter.TCP_IDLE_CLOSED);
         this.idleTimeoutNanos = config.idleTimeoutMs() * 1_000_000L;
     }
@@ -137,11 +112,11 @@ public final class Listener implements Runnable
         {
             if (key.isAcceptable())
             {
-                accept();
+                acceptor.accept(connections, paused);
             }
             else if (key.channel() == udp)
             {
-                readUdp();
+                udpReceiver.read();
             }
             else if (key.isReadable())
             {
@@ -159,12 +134,6 @@ public final class Listener implements Runnable
     {
         stopRequested = true;
         selector.wakeup();
-    }
-
-    /** True once {@link #run()} has returned. */
-    public boolean isStopped()
-    {
-        return stopped;
     }
 
     @Override
@@ -194,7 +163,6 @@ public final class Listener implements Runnable
         finally
         {
             closeAll();
-            stopped = true;
         }
     }
 
@@ -222,70 +190,14 @@ public final class Listener implements Runnable
         return tcpBytes;
     }
 
-    /**
-     * Accepts waiting connections up to the limit. At {@code maxConnections} accepting pauses (further senders
-     * wait in the kernel's backlog) until a connection closes; when accept itself fails (EMFILE: no file
-     * descriptors left) it pauses for {@link #ACCEPT_RETRY_NANOS} rather than spinning on a ready server socket.
-     */
-    private void accept() throws IOException
-    {
-        for (int i = 0; i < 64; i++)
-        {
-            if (connections.size() >= maxConnections)
-            {
-                pauseAccepting(Long.MAX_VALUE);
-                return;
-            }
-            final SocketChannel channel;
-            try
-            {
-                channel = server.accept();
-            }
-            catch (final IOException e)
-            {
-                if (!e.toString().equals(lastAcceptError))
-                {
-                    lastAcceptError = e.toString();
-                    LOG.warn("accept failed, pausing accepts for 100 ms (logged once): {}", lastAcceptError);
-                }
-                pauseAccepting(System.nanoTime() + ACCEPT_RETRY_NANOS);
-                return;
-            }
-            if (channel == null)
-            {
-                return;
-            }
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            final TcpConnection connection = new TcpConnection(
-                channel, new StreamFramer(maxMessageBytes, tcpFraming, truncateOversizeFrames, nulTerminates));
-            connection.source.set(channel.getRemoteAddress());
-            connection.lastReadNanos = System.nanoTime();
-            connection.key = channel.register(selector, paused ? 0 : SelectionKey.OP_READ, connection);
-            connections.add(connection);
-            accepted.incrementRelease();
-        }
-    }
-
-    private void pauseAccepting(final long untilNanos)
-    {
-        if (acceptPausedUntilNanos == 0)
-        {
-            refused.incrementRelease();
-            server.keyFor(selector).interestOps(0);
-        }
-        acceptPausedUntilNanos = untilNanos;
-    }
-
-    /** Once a second: resume accepting after an EMFILE pause, close connections idle for too long. */
+    /** Every {@link #HOUSEKEEPING_NANOS}: end an accept pause after a failure, close idle connections. */
     private void housekeeping(final long now)
     {
-        if (acceptPausedUntilNanos != 0 && now >= acceptPausedUntilNanos && server != null && server.isOpen())
+        if (acceptor != null)
         {
-            acceptPausedUntilNanos = 0;
-            server.keyFor(selector).interestOps(SelectionKey.OP_ACCEPT);
+            acceptor.poll(now);
         }
-        if (idleTimeoutNanos > 0)
+        if (idleTimeoutNanos > 0 && !paused) // while the ring is full no connection is read: none is idle
         {
             for (int i = connections.size() - 1; i >= 0; i--)
             {
@@ -330,10 +242,8 @@ public final class Listener implements Runnable
 
     private void frame(final TcpConnection connection, final long now)
     {
-        final long before = receivedMarker();
         final int result = connection.frame(publisher, now);
         publisher.flush();
-        countReceived(before, receivedTcp);
         if (result == StreamFramer.BLOCKED)
         {
             pause();
@@ -350,10 +260,8 @@ public final class Listener implements Runnable
     private void finish(final TcpConnection connection, final long now)
     {
         connection.eof = true;
-        final long before = receivedMarker();
         final int result = connection.frameAtEof(publisher, now);
         publisher.flush();
-        countReceived(before, receivedTcp);
         if (result == StreamFramer.BLOCKED)
         {
             connection.key.interestOps(0);
@@ -369,48 +277,6 @@ public final class Listener implements Runnable
             framingErrors.incrementRelease();
         }
         close(connection);
-    }
-
-    private void readUdp()
-    {
-        for (int i = 0; i < 64; i++)
-        {
-            udpBuffer.clear();
-            final Object sender;
-            try
-            {
-                sender = udp.receive(udpBuffer);
-            }
-            catch (final IOException e)
-            {
-                LOG.warn("udp receive failed: {}", e.toString());
-                return;
-            }
-            if (sender == null)
-            {
-                return;
-            }
-            final long now = clock.nanoTime();
-            int length = udpBuffer.position();
-            bytesReceived.getAndAddRelease(length);
-            receivedUdp.incrementRelease();
-            int flags = 0;
-            if (length > maxMessageBytes)
-            {
-                length = maxMessageBytes;
-                flags = ParseFlags.TRUNCATED;
-            }
-            final int result = publisher.publish(udpBuffer, 0, length, flags, udpSource.set(sender), Transport.UDP, now);
-            if (result == RingPublisher.RING_FULL)
-            {
-                droppedRingFull.incrementRelease();
-            }
-            else if (result == RingPublisher.BUDGET_FULL)
-            {
-                droppedBudget.incrementRelease();
-            }
-            publisher.flush();
-        }
     }
 
     private void pause()
@@ -500,7 +366,7 @@ public final class Listener implements Runnable
         }
         if (udp != null)
         {
-            readUdp(); // what already sits in the socket buffer
+            udpReceiver.read(); // what already sits in the socket buffer
         }
     }
 
@@ -523,10 +389,9 @@ public final class Listener implements Runnable
         {
             closed.incrementRelease();
         }
-        if (acceptPausedUntilNanos == Long.MAX_VALUE && server != null && server.isOpen())
+        if (acceptor != null)
         {
-            acceptPausedUntilNanos = 0; // below the limit again
-            server.keyFor(selector).interestOps(SelectionKey.OP_ACCEPT);
+            acceptor.onConnectionClosed();
         }
     }
 
@@ -557,27 +422,5 @@ public final class Listener implements Runnable
         {
             LOG.warn("closing sockets: {}", e.toString());
         }
-    }
-
-    // The received count is derived from the publisher's claims, so TCP messages are counted exactly once, when
-    // they enter the ring (a frame that waits for ring space is counted when it finally gets a slot).
-    private long receivedMarker()
-    {
-        return publisher.published();
-    }
-
-    private void countReceived(final long before, final AtomicCounter counter)
-    {
-        final long n = publisher.published() - before;
-        if (n > 0)
-        {
-            counter.getAndAddRelease(n);
-        }
-    }
-
-    /** The port the TCP server socket is bound to, or -1. */
-    public static int localPort(final ServerSocketChannel channel) throws IOException
-    {
-        return channel == null ? -1 : ((InetSocketAddress)channel.getLocalAddress()).getPort();
     }
 }

@@ -30,7 +30,6 @@ public final class RingPublisher
     private final int slotBytes;
     private long firstClaimed = -1;
     private long lastClaimed = -1;
-    private long published;
 
     public RingPublisher(
         final RingBuffer<LogEvent> ring,
@@ -103,14 +102,7 @@ public final class RingPublisher
             firstClaimed = sequence;
         }
         lastClaimed = sequence;
-        published++;
         return OK;
-    }
-
-    /** Messages claimed since this publisher was made (published by the next {@link #flush()} at the latest). */
-    public long published()
-    {
-        return published;
     }
 
     /** Publishes every slot claimed since the last flush. */

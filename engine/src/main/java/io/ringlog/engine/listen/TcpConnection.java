@@ -1,6 +1,7 @@
 package io.ringlog.engine.listen;
 
 import io.ringlog.engine.event.Transport;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,13 +24,16 @@ final class TcpConnection implements FrameSink
     boolean eof;
     /** System.nanoTime() of the last read (or of the accept): idle connections are closed by the listener. */
     long lastReadNanos;
+    private final AtomicCounter received;
     private RingPublisher publisher;
     private long nowNanos;
 
-    TcpConnection(final SocketChannel channel, final StreamFramer framer)
+    /** @param received counts TCP messages as they enter the ring (a frame waiting for room is counted then). */
+    TcpConnection(final SocketChannel channel, final StreamFramer framer, final AtomicCounter received)
     {
         this.channel = channel;
         this.framer = framer;
+        this.received = received;
     }
 
     /** One read from the socket into the framer's buffer; -1 at end of stream. */
@@ -61,7 +65,11 @@ final class TcpConnection implements FrameSink
     @Override
     public boolean onFrame(final ByteBuffer buffer, final int position, final int length, final int flags)
     {
-        return publisher.publish(buffer, position, length, flags, source, Transport.TCP, nowNanos) ==
-            RingPublisher.OK;
+        if (publisher.publish(buffer, position, length, flags, source, Transport.TCP, nowNanos) != RingPublisher.OK)
+        {
+            return false;
+        }
+        received.incrementRelease();
+        return true;
     }
 }

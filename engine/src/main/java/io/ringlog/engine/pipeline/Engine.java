@@ -106,7 +106,7 @@ public final class Engine implements AutoCloseable
             counters = CountersFile.create(dir, ProcessHandle.current().pid(), System.currentTimeMillis());
             selector = Selector.open();
             server = bindTcp(config);
-            final int tcpPort = Listener.localPort(server);
+            final int tcpPort = server == null ? -1 : ((InetSocketAddress)server.getLocalAddress()).getPort();
             udp = bindUdp(config, tcpPort);
             final int udpPort = udp == null ? -1 : ((InetSocketAddress)udp.getLocalAddress()).getPort();
             Journal.forceUnlockStaleWriter(dir); // safe: the JournalLock above makes this the only writer
