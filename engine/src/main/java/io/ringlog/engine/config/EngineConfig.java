@@ -37,6 +37,9 @@ public final class EngineConfig
     public static final String DEFAULT_DURABILITY = "page-cache";
     public static final String DEFAULT_MIN_SEVERITY = "debug";
     public static final String DEFAULT_TIME_ZONE = "UTC";
+    public static final long DEFAULT_RETENTION_MAX_AGE_MS = 0;
+    public static final long DEFAULT_RETENTION_MAX_BYTES = 0;
+    public static final long DEFAULT_RETENTION_CHECK_INTERVAL_MS = 10_000;
 
     /** Port value that turns a listener off. 0 asks the OS for a free port (tests use it). */
     public static final int PORT_OFF = -1;
@@ -64,6 +67,9 @@ public final class EngineConfig
     private String durability = DEFAULT_DURABILITY;
     private String minSeverity = DEFAULT_MIN_SEVERITY;
     private String timeZone = DEFAULT_TIME_ZONE;
+    private long retentionMaxAgeMs = DEFAULT_RETENTION_MAX_AGE_MS;
+    private long retentionMaxBytes = DEFAULT_RETENTION_MAX_BYTES;
+    private long retentionCheckIntervalMs = DEFAULT_RETENTION_CHECK_INTERVAL_MS;
 
     /** Where each value came from, for error messages: "ringlogd.yaml:12" or "--tcp-port". */
     private final java.util.Map<String, String> origins = new java.util.HashMap<>();
@@ -102,6 +108,9 @@ public final class EngineConfig
             case "journal.durability": durability = value; break;
             case "logic.minSeverity": minSeverity = value; break;
             case "logic.timeZone": timeZone = value; break;
+            case "retention.maxAgeMs": retentionMaxAgeMs = parseLong(key, value); break;
+            case "retention.maxBytes": retentionMaxBytes = parseLong(key, value); break;
+            case "retention.checkIntervalMs": retentionCheckIntervalMs = parseLong(key, value); break;
             default:
                 throw new ConfigException(origin + ": unknown key '" + key + "'");
         }
@@ -116,6 +125,7 @@ public final class EngineConfig
         "ring.size", "ring.slotBytes", "ring.overflowBudgetBytes", "ring.waitStrategy", "ring.parsers",
         "journal.dir", "journal.rollCycle", "journal.blockSizeBytes", "journal.durability",
         "logic.minSeverity", "logic.timeZone",
+        "retention.maxAgeMs", "retention.maxBytes", "retention.checkIntervalMs",
     };
 
     /**
@@ -186,6 +196,9 @@ public final class EngineConfig
         {
             fail("logic.timeZone", "unknown time zone '" + timeZone + "'");
         }
+        checkRange("retention.maxAgeMs", retentionMaxAgeMs, 0, Long.MAX_VALUE);
+        checkRange("retention.maxBytes", retentionMaxBytes, 0, Long.MAX_VALUE);
+        checkRange("retention.checkIntervalMs", retentionCheckIntervalMs, 10, 86_400_000);
         return this;
     }
 
@@ -373,5 +386,22 @@ public final class EngineConfig
     public ZoneId timeZone()
     {
         return ZoneId.of(timeZone);
+    }
+
+    /** Delete journal cycles that ended longer ago than this; 0 = keep for ever. */
+    public long retentionMaxAgeMs()
+    {
+        return retentionMaxAgeMs;
+    }
+
+    /** Delete the oldest journal cycles while all cycles hold more than this; 0 = no limit. */
+    public long retentionMaxBytes()
+    {
+        return retentionMaxBytes;
+    }
+
+    public long retentionCheckIntervalMs()
+    {
+        return retentionCheckIntervalMs;
     }
 }

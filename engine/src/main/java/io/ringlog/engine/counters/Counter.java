@@ -30,7 +30,11 @@ public enum Counter
     TCP_ACCEPT_PAUSED(18, "tcp.accept_paused", "times accepting paused (connection limit reached, or accept failed: EMFILE)"),
     DROPPED_JOURNAL_ERROR(19, "dropped.journal_error", "messages the journal failed to append (logged once per error)"),
     JOURNAL_SYNCS(20, "journal.syncs", "times the writer forced the journal to disk (durability sync: once per batch)"),
-    TCP_IDLE_CLOSED(21, "tcp.idle_closed", "TCP connections closed after listen.idleTimeoutMs without a byte");
+    TCP_IDLE_CLOSED(21, "tcp.idle_closed", "TCP connections closed after listen.idleTimeoutMs without a byte"),
+    RETENTION_DELETED_FILES(22, "retention.deleted_files", "journal cycle files deleted by retention (age or size)"),
+    RETENTION_DELETED_BYTES(23, "retention.deleted_bytes", "bytes of journal data in the cycle files retention deleted"),
+    UDP_KERNEL_DROPS(24, "udp.kernel_drops",
+        "UDP datagrams the kernel dropped for ringlogd's socket since start (receive buffer full; /proc/net/udp)");
 
     private final int id;
     private final String label;

@@ -60,6 +60,7 @@ public final class Listener implements Runnable
     private final AtomicCounter backpressure;
     private final AtomicCounter idleClosed;
     private final long idleTimeoutNanos;
+    private final UdpKernelDrops kernelDrops;
 
     private volatile boolean stopRequested;
     private boolean paused;
@@ -95,6 +96,20 @@ public final class Listener implements Runnable
         this.backpressure = counters.get(Counter.TCP_BACKPRESSURE);
         this.idleClosed = counters.get(Counter.TCP_IDLE_CLOSED);
         this.idleTimeoutNanos = config.idleTimeoutMs() * 1_000_000L;
+        this.kernelDrops = udp == null ? null : UdpKernelDrops.forPort(localPort(udp),
+            counters.get(Counter.UDP_KERNEL_DROPS));
+    }
+
+    private static int localPort(final DatagramChannel udp)
+    {
+        try
+        {
+            return ((java.net.InetSocketAddress)udp.getLocalAddress()).getPort();
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            return -1;
+        }
     }
 
     /**
@@ -196,6 +211,10 @@ public final class Listener implements Runnable
         if (acceptor != null)
         {
             acceptor.poll(now);
+        }
+        if (kernelDrops != null)
+        {
+            kernelDrops.poll(now, false);
         }
         if (idleTimeoutNanos > 0 && !paused) // while the ring is full no connection is read: none is idle
         {
@@ -367,6 +386,10 @@ public final class Listener implements Runnable
         if (udp != null)
         {
             udpReceiver.read(); // what already sits in the socket buffer
+        }
+        if (kernelDrops != null)
+        {
+            kernelDrops.poll(System.nanoTime(), true); // the final figure, before the socket closes
         }
     }
 

@@ -11,6 +11,8 @@ import io.ringlog.engine.counters.CountersFile;
 import io.ringlog.engine.event.LogEvent;
 import io.ringlog.engine.journal.Journal;
 import io.ringlog.engine.journal.JournalWriter;
+import io.ringlog.engine.journal.Retention;
+import io.ringlog.engine.counters.Counter;
 import io.ringlog.engine.listen.Listener;
 import io.ringlog.engine.listen.RingPublisher;
 import io.ringlog.engine.logic.LogicHandler;
@@ -51,6 +53,7 @@ public final class Engine implements AutoCloseable
     private final Listener listener;
     private final Thread listenerThread;
     private final StageThreads stageThreads;
+    private final Retention retention;
     private final int tcpPort;
     private final int udpPort;
     private boolean closed;
@@ -63,9 +66,11 @@ public final class Engine implements AutoCloseable
         final Disruptor<LogEvent> disruptor,
         final Listener listener,
         final StageThreads stageThreads,
+        final Retention retention,
         final int tcpPort,
         final int udpPort)
     {
+        this.retention = retention;
         this.stageThreads = stageThreads;
         this.config = config;
         this.lock = lock;
@@ -135,9 +140,13 @@ public final class Engine implements AutoCloseable
             final RingPublisher publisher = new RingPublisher(
                 ring, overflowBytes, config.overflowBudgetBytes(), slotBytes, counters);
             final Listener listener = new Listener(selector, server, udp, publisher, clock, counters, config);
-            final Engine engine = new Engine(config, lock, counters, queue, disruptor, listener, stageThreads, tcpPort,
-                udpPort);
+            final Retention retention = new Retention(queue, config.retentionMaxAgeMs(), config.retentionMaxBytes(),
+                config.retentionCheckIntervalMs(), counters.get(Counter.RETENTION_DELETED_FILES),
+                counters.get(Counter.RETENTION_DELETED_BYTES));
+            final Engine engine = new Engine(config, lock, counters, queue, disruptor, listener, stageThreads,
+                retention, tcpPort, udpPort);
             engine.listenerThread.start();
+            retention.start();
             return engine;
         }
         catch (final EngineStartException e)
@@ -261,6 +270,7 @@ public final class Engine implements AutoCloseable
             return;
         }
         closed = true;
+        retention.close(); // before the queue closes: it must not touch a closed queue
         listener.requestStop();
         try
         {

@@ -64,6 +64,9 @@ class ConfigTest
         assertEquals(defaults.syncJournal(), fromFile.syncJournal());
         assertEquals(defaults.minSeverity(), fromFile.minSeverity());
         assertEquals(defaults.timeZone(), fromFile.timeZone());
+        assertEquals(defaults.retentionMaxAgeMs(), fromFile.retentionMaxAgeMs());
+        assertEquals(defaults.retentionMaxBytes(), fromFile.retentionMaxBytes());
+        assertEquals(defaults.retentionCheckIntervalMs(), fromFile.retentionCheckIntervalMs());
     }
 
     @Test
