@@ -40,6 +40,7 @@ public final class EngineConfig
     public static final long DEFAULT_RETENTION_MAX_AGE_MS = 0;
     public static final long DEFAULT_RETENTION_MAX_BYTES = 0;
     public static final long DEFAULT_RETENTION_CHECK_INTERVAL_MS = 10_000;
+    public static final long DEFAULT_SERVICE_TIME_INTERVAL_MS = 0;
 
     /** Port value that turns a listener off. 0 asks the OS for a free port (tests use it). */
     public static final int PORT_OFF = -1;
@@ -70,6 +71,7 @@ public final class EngineConfig
     private long retentionMaxAgeMs = DEFAULT_RETENTION_MAX_AGE_MS;
     private long retentionMaxBytes = DEFAULT_RETENTION_MAX_BYTES;
     private long retentionCheckIntervalMs = DEFAULT_RETENTION_CHECK_INTERVAL_MS;
+    private long serviceTimeIntervalMs = DEFAULT_SERVICE_TIME_INTERVAL_MS;
 
     /** Where each value came from, for error messages: "ringlogd.yaml:12" or "--tcp-port". */
     private final java.util.Map<String, String> origins = new java.util.HashMap<>();
@@ -111,6 +113,7 @@ public final class EngineConfig
             case "retention.maxAgeMs": retentionMaxAgeMs = parseLong(key, value); break;
             case "retention.maxBytes": retentionMaxBytes = parseLong(key, value); break;
             case "retention.checkIntervalMs": retentionCheckIntervalMs = parseLong(key, value); break;
+            case "stats.serviceTimeIntervalMs": serviceTimeIntervalMs = parseLong(key, value); break;
             default:
                 throw new ConfigException(origin + ": unknown key '" + key + "'");
         }
@@ -126,6 +129,7 @@ public final class EngineConfig
         "journal.dir", "journal.rollCycle", "journal.blockSizeBytes", "journal.durability",
         "logic.minSeverity", "logic.timeZone",
         "retention.maxAgeMs", "retention.maxBytes", "retention.checkIntervalMs",
+        "stats.serviceTimeIntervalMs",
     };
 
     /**
@@ -199,6 +203,10 @@ public final class EngineConfig
         checkRange("retention.maxAgeMs", retentionMaxAgeMs, 0, Long.MAX_VALUE);
         checkRange("retention.maxBytes", retentionMaxBytes, 0, Long.MAX_VALUE);
         checkRange("retention.checkIntervalMs", retentionCheckIntervalMs, 10, 86_400_000);
+        if (serviceTimeIntervalMs != 0)
+        {
+            checkRange("stats.serviceTimeIntervalMs", serviceTimeIntervalMs, 100, 3_600_000);
+        }
         return this;
     }
 
@@ -403,5 +411,11 @@ public final class EngineConfig
     public long retentionCheckIntervalMs()
     {
         return retentionCheckIntervalMs;
+    }
+
+    /** Length of one interval of the service-time log ({@code service-time.hlog} in the journal); 0 = none. */
+    public long serviceTimeIntervalMs()
+    {
+        return serviceTimeIntervalMs;
     }
 }

@@ -8,6 +8,7 @@ import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.slf4j.Logger;
@@ -36,6 +37,8 @@ public final class JournalWriter implements EventHandler<LogEvent>
     private final AtomicCounter errorCounter;
     private final AtomicCounter syncCounter;
     private final boolean sync;
+    private final EpochNanoClock clock;
+    private final ServiceTimeLog serviceTime;
     private final byte[] header = new byte[JournalRecord.HEADER_LENGTH];
     private final UnsafeBuffer headerBuffer = new UnsafeBuffer(header);
     private final CRC32C crc = new CRC32C();
@@ -49,21 +52,27 @@ public final class JournalWriter implements EventHandler<LogEvent>
     public JournalWriter(
         final SingleChronicleQueue queue, final AtomicLong overflowBytesInFlight, final CountersFile counters)
     {
-        this(queue, overflowBytesInFlight, counters, false);
+        this(queue, overflowBytesInFlight, counters, false, null, null);
     }
 
     /**
      * @param sync force the journal to disk at the end of each batch that appended anything (durability sync):
      *             one msync per batch, so its cost is shared by every message of the batch.
+     * @param clock the listener's clock, which stamped {@link LogEvent#receivedAtNanos}; null records no service time
+     * @param serviceTime where each record's receipt -> journaled time goes, once the record is visible; or null
      */
     public JournalWriter(
         final SingleChronicleQueue queue,
         final AtomicLong overflowBytesInFlight,
         final CountersFile counters,
-        final boolean sync)
+        final boolean sync,
+        final EpochNanoClock clock,
+        final ServiceTimeLog serviceTime)
     {
         this.queue = queue;
         this.sync = sync;
+        this.clock = clock;
+        this.serviceTime = clock == null ? null : serviceTime;
         this.syncCounter = counters.get(Counter.JOURNAL_SYNCS);
         this.overflowBytesInFlight = overflowBytesInFlight;
         this.journaledCounter = counters.get(Counter.JOURNALED);
@@ -111,6 +120,10 @@ public final class JournalWriter implements EventHandler<LogEvent>
                 final Bytes<?> bytes = dc.wire().bytes();
                 bytes.write(header, 0, JournalRecord.HEADER_LENGTH);
                 bytes.write(event.raw, 0, event.rawLength);
+            }
+            if (serviceTime != null)
+            {
+                serviceTime.record(clock.nanoTime() - event.receivedAtNanos);
             }
             journaled++;
             appendedSinceSync = true;

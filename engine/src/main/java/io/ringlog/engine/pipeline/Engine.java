@@ -12,6 +12,7 @@ import io.ringlog.engine.event.LogEvent;
 import io.ringlog.engine.journal.Journal;
 import io.ringlog.engine.journal.JournalWriter;
 import io.ringlog.engine.journal.Retention;
+import io.ringlog.engine.journal.ServiceTimeLog;
 import io.ringlog.engine.counters.Counter;
 import io.ringlog.engine.listen.Listener;
 import io.ringlog.engine.listen.RingPublisher;
@@ -19,6 +20,7 @@ import io.ringlog.engine.logic.LogicHandler;
 import io.ringlog.engine.parse.ParserHandler;
 import io.ringlog.engine.parse.SyslogParser;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +56,7 @@ public final class Engine implements AutoCloseable
     private final Thread listenerThread;
     private final StageThreads stageThreads;
     private final Retention retention;
+    private final ServiceTimeLog serviceTime;
     private final int tcpPort;
     private final int udpPort;
     private boolean closed;
@@ -67,10 +70,12 @@ public final class Engine implements AutoCloseable
         final Listener listener,
         final StageThreads stageThreads,
         final Retention retention,
+        final ServiceTimeLog serviceTime,
         final int tcpPort,
         final int udpPort)
     {
         this.retention = retention;
+        this.serviceTime = serviceTime;
         this.stageThreads = stageThreads;
         this.config = config;
         this.lock = lock;
@@ -124,6 +129,7 @@ public final class Engine implements AutoCloseable
                 () -> new LogEvent(slotBytes), config.ringSize(), stageThreads, ProducerType.SINGLE,
                 WaitStrategies.create(config.waitStrategy()));
             final AtomicLong overflowBytes = new AtomicLong();
+            final ServiceTimeLog serviceTime = new ServiceTimeLog(dir, config.serviceTimeIntervalMs());
             final int n = config.parsers();
             @SuppressWarnings("unchecked")
             final EventHandler<LogEvent>[] parsers = new EventHandler[n];
@@ -133,7 +139,7 @@ public final class Engine implements AutoCloseable
             }
             disruptor.handleEventsWith(parsers)
                 .then(new LogicHandler(config.minSeverity(), config.timeZone(), counters))
-                .then(new JournalWriter(queue, overflowBytes, counters, config.syncJournal()));
+                .then(new JournalWriter(queue, overflowBytes, counters, config.syncJournal(), clock, serviceTime));
             disruptor.setDefaultExceptionHandler(new StageExceptionHandler(counters));
             final RingBuffer<LogEvent> ring = disruptor.start();
 
@@ -144,7 +150,8 @@ public final class Engine implements AutoCloseable
                 config.retentionCheckIntervalMs(), counters.get(Counter.RETENTION_DELETED_FILES),
                 counters.get(Counter.RETENTION_DELETED_BYTES));
             final Engine engine = new Engine(config, lock, counters, queue, disruptor, listener, stageThreads,
-                retention, tcpPort, udpPort);
+                retention, serviceTime, tcpPort, udpPort);
+            serviceTime.start();
             engine.listenerThread.start();
             retention.start();
             return engine;
@@ -241,6 +248,12 @@ public final class Engine implements AutoCloseable
         return counters;
     }
 
+    /** Receipt -> journaled times of this run's messages so far. */
+    public Histogram serviceTime()
+    {
+        return serviceTime.snapshot();
+    }
+
     /** The one line printed once listening. */
     public String describe()
     {
@@ -302,6 +315,7 @@ public final class Engine implements AutoCloseable
             Thread.currentThread().interrupt();
             return;
         }
+        serviceTime.close(); // the writer has stopped: its histogram is complete
         queue.close();
         counters.markStopped();
         counters.close();

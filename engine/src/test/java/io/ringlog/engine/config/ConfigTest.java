@@ -67,6 +67,7 @@ class ConfigTest
         assertEquals(defaults.retentionMaxAgeMs(), fromFile.retentionMaxAgeMs());
         assertEquals(defaults.retentionMaxBytes(), fromFile.retentionMaxBytes());
         assertEquals(defaults.retentionCheckIntervalMs(), fromFile.retentionCheckIntervalMs());
+        assertEquals(defaults.serviceTimeIntervalMs(), fromFile.serviceTimeIntervalMs());
     }
 
     @Test
