@@ -35,6 +35,7 @@ public final class EngineConfig
     public static final String DEFAULT_ROLL_CYCLE = "FAST_HOURLY";
     public static final long DEFAULT_BLOCK_SIZE_BYTES = 16L * 1024 * 1024;
     public static final String DEFAULT_DURABILITY = "page-cache";
+    public static final long DEFAULT_PREFETCH_BYTES = 64L * 1024 * 1024;
     public static final String DEFAULT_MIN_SEVERITY = "debug";
     public static final String DEFAULT_TIME_ZONE = "UTC";
     public static final long DEFAULT_RETENTION_MAX_AGE_MS = 0;
@@ -66,6 +67,7 @@ public final class EngineConfig
     private String rollCycle = DEFAULT_ROLL_CYCLE;
     private long blockSizeBytes = DEFAULT_BLOCK_SIZE_BYTES;
     private String durability = DEFAULT_DURABILITY;
+    private long prefetchBytes = DEFAULT_PREFETCH_BYTES;
     private String minSeverity = DEFAULT_MIN_SEVERITY;
     private String timeZone = DEFAULT_TIME_ZONE;
     private long retentionMaxAgeMs = DEFAULT_RETENTION_MAX_AGE_MS;
@@ -108,6 +110,7 @@ public final class EngineConfig
             case "journal.rollCycle": rollCycle = value; break;
             case "journal.blockSizeBytes": blockSizeBytes = parseLong(key, value); break;
             case "journal.durability": durability = value; break;
+            case "journal.prefetchBytes": prefetchBytes = parseLong(key, value); break;
             case "logic.minSeverity": minSeverity = value; break;
             case "logic.timeZone": timeZone = value; break;
             case "retention.maxAgeMs": retentionMaxAgeMs = parseLong(key, value); break;
@@ -126,7 +129,7 @@ public final class EngineConfig
         "listen.format", "listen.truncateOversizeFrames", "listen.nulTerminates", "listen.maxConnections",
         "listen.drainTimeoutMs", "listen.idleTimeoutMs", "listen.udpReceiveBufferBytes",
         "ring.size", "ring.slotBytes", "ring.overflowBudgetBytes", "ring.waitStrategy", "ring.parsers",
-        "journal.dir", "journal.rollCycle", "journal.blockSizeBytes", "journal.durability",
+        "journal.dir", "journal.rollCycle", "journal.blockSizeBytes", "journal.durability", "journal.prefetchBytes",
         "logic.minSeverity", "logic.timeZone",
         "retention.maxAgeMs", "retention.maxBytes", "retention.checkIntervalMs",
         "stats.serviceTimeIntervalMs",
@@ -200,6 +203,7 @@ public final class EngineConfig
         {
             fail("logic.timeZone", "unknown time zone '" + timeZone + "'");
         }
+        checkRange("journal.prefetchBytes", prefetchBytes, 0, 1L << 40);
         checkRange("retention.maxAgeMs", retentionMaxAgeMs, 0, Long.MAX_VALUE);
         checkRange("retention.maxBytes", retentionMaxBytes, 0, Long.MAX_VALUE);
         checkRange("retention.checkIntervalMs", retentionCheckIntervalMs, 10, 86_400_000);
@@ -411,6 +415,12 @@ public final class EngineConfig
     public long retentionCheckIntervalMs()
     {
         return retentionCheckIntervalMs;
+    }
+
+    /** How far ahead of the writer the prefetcher reads the current cycle file; 0 = no prefetcher. */
+    public long prefetchBytes()
+    {
+        return prefetchBytes;
     }
 
     /** Length of one interval of the service-time log ({@code service-time.hlog} in the journal); 0 = none. */

@@ -15,6 +15,9 @@ import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /** Opens the Chronicle Queue that holds the journal, for the writer or read-only for tools. */
 public final class Journal
@@ -75,6 +78,18 @@ public final class Journal
             new TableStoreWriteLock(store, BusyTimedPauser::new, 0L, TableStoreWriteLock.APPEND_LOCK_KEY).forceUnlock();
         }
         return true;
+    }
+
+    /**
+     * The file Chronicle uses for {@code cycle}: the cycle's start, {@code epoch + cycle * length}, formatted in UTC
+     * with the roll cycle's pattern, plus {@code .cq4}.
+     */
+    public static File cycleFile(final SingleChronicleQueue queue, final int cycle)
+    {
+        final RollCycle rollCycle = queue.rollCycle();
+        final long startMs = queue.epoch() + (long)cycle * rollCycle.lengthInMillis();
+        return new File(queue.file(), DateTimeFormatter.ofPattern(rollCycle.format()).withZone(ZoneOffset.UTC)
+            .format(Instant.ofEpochMilli(startMs)) + ".cq4");
     }
 
     /** Opens (creating if needed) the journal for the one writer. */

@@ -39,6 +39,7 @@ public final class JournalWriter implements EventHandler<LogEvent>
     private final boolean sync;
     private final EpochNanoClock clock;
     private final ServiceTimeLog serviceTime;
+    private final JournalPrefetcher prefetcher;
     private final byte[] header = new byte[JournalRecord.HEADER_LENGTH];
     private final UnsafeBuffer headerBuffer = new UnsafeBuffer(header);
     private final CRC32C crc = new CRC32C();
@@ -47,12 +48,13 @@ public final class JournalWriter implements EventHandler<LogEvent>
     private long errors;
     private long syncs;
     private boolean appendedSinceSync;
+    private long nextPosition;
     private String lastError;
 
     public JournalWriter(
         final SingleChronicleQueue queue, final AtomicLong overflowBytesInFlight, final CountersFile counters)
     {
-        this(queue, overflowBytesInFlight, counters, false, null, null);
+        this(queue, overflowBytesInFlight, counters, false, null, null, null);
     }
 
     /**
@@ -60,6 +62,7 @@ public final class JournalWriter implements EventHandler<LogEvent>
      *             one msync per batch, so its cost is shared by every message of the batch.
      * @param clock the listener's clock, which stamped {@link LogEvent#receivedAtNanos}; null records no service time
      * @param serviceTime where each record's receipt -> journaled time goes, once the record is visible; or null
+     * @param prefetcher told at the end of each batch where the next record goes, so it reads ahead of it; or null
      */
     public JournalWriter(
         final SingleChronicleQueue queue,
@@ -67,8 +70,10 @@ public final class JournalWriter implements EventHandler<LogEvent>
         final CountersFile counters,
         final boolean sync,
         final EpochNanoClock clock,
-        final ServiceTimeLog serviceTime)
+        final ServiceTimeLog serviceTime,
+        final JournalPrefetcher prefetcher)
     {
+        this.prefetcher = prefetcher;
         this.queue = queue;
         this.sync = sync;
         this.clock = clock;
@@ -106,6 +111,10 @@ public final class JournalWriter implements EventHandler<LogEvent>
             }
             journaledCounter.setRelease(journaled);
             errorCounter.setRelease(errors);
+            if (prefetcher != null && appender != null)
+            {
+                prefetcher.writerAt(appender.cycle(), nextPosition);
+            }
         }
     }
 
@@ -120,6 +129,7 @@ public final class JournalWriter implements EventHandler<LogEvent>
                 final Bytes<?> bytes = dc.wire().bytes();
                 bytes.write(header, 0, JournalRecord.HEADER_LENGTH);
                 bytes.write(event.raw, 0, event.rawLength);
+                nextPosition = bytes.writePosition();
             }
             if (serviceTime != null)
             {

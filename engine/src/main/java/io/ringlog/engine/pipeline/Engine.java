@@ -10,6 +10,7 @@ import io.ringlog.engine.config.WaitStrategies;
 import io.ringlog.engine.counters.CountersFile;
 import io.ringlog.engine.event.LogEvent;
 import io.ringlog.engine.journal.Journal;
+import io.ringlog.engine.journal.JournalPrefetcher;
 import io.ringlog.engine.journal.JournalWriter;
 import io.ringlog.engine.journal.Retention;
 import io.ringlog.engine.journal.ServiceTimeLog;
@@ -57,6 +58,7 @@ public final class Engine implements AutoCloseable
     private final StageThreads stageThreads;
     private final Retention retention;
     private final ServiceTimeLog serviceTime;
+    private final JournalPrefetcher prefetcher;
     private final int tcpPort;
     private final int udpPort;
     private boolean closed;
@@ -71,11 +73,13 @@ public final class Engine implements AutoCloseable
         final StageThreads stageThreads,
         final Retention retention,
         final ServiceTimeLog serviceTime,
+        final JournalPrefetcher prefetcher,
         final int tcpPort,
         final int udpPort)
     {
         this.retention = retention;
         this.serviceTime = serviceTime;
+        this.prefetcher = prefetcher;
         this.stageThreads = stageThreads;
         this.config = config;
         this.lock = lock;
@@ -130,6 +134,7 @@ public final class Engine implements AutoCloseable
                 WaitStrategies.create(config.waitStrategy()));
             final AtomicLong overflowBytes = new AtomicLong();
             final ServiceTimeLog serviceTime = new ServiceTimeLog(dir, config.serviceTimeIntervalMs());
+            final JournalPrefetcher prefetcher = new JournalPrefetcher(queue, config.prefetchBytes());
             final int n = config.parsers();
             @SuppressWarnings("unchecked")
             final EventHandler<LogEvent>[] parsers = new EventHandler[n];
@@ -139,7 +144,8 @@ public final class Engine implements AutoCloseable
             }
             disruptor.handleEventsWith(parsers)
                 .then(new LogicHandler(config.minSeverity(), config.timeZone(), counters))
-                .then(new JournalWriter(queue, overflowBytes, counters, config.syncJournal(), clock, serviceTime));
+                .then(new JournalWriter(queue, overflowBytes, counters, config.syncJournal(), clock, serviceTime,
+                    prefetcher.enabled() ? prefetcher : null));
             disruptor.setDefaultExceptionHandler(new StageExceptionHandler(counters));
             final RingBuffer<LogEvent> ring = disruptor.start();
 
@@ -150,8 +156,9 @@ public final class Engine implements AutoCloseable
                 config.retentionCheckIntervalMs(), counters.get(Counter.RETENTION_DELETED_FILES),
                 counters.get(Counter.RETENTION_DELETED_BYTES));
             final Engine engine = new Engine(config, lock, counters, queue, disruptor, listener, stageThreads,
-                retention, serviceTime, tcpPort, udpPort);
+                retention, serviceTime, prefetcher, tcpPort, udpPort);
             serviceTime.start();
+            prefetcher.start();
             engine.listenerThread.start();
             retention.start();
             return engine;
@@ -284,6 +291,7 @@ public final class Engine implements AutoCloseable
         }
         closed = true;
         retention.close(); // before the queue closes: it must not touch a closed queue
+        prefetcher.close();
         listener.requestStop();
         try
         {

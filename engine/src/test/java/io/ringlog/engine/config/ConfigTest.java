@@ -62,6 +62,7 @@ class ConfigTest
         assertEquals(defaults.rollCycle(), fromFile.rollCycle());
         assertEquals(defaults.blockSizeBytes(), fromFile.blockSizeBytes());
         assertEquals(defaults.syncJournal(), fromFile.syncJournal());
+        assertEquals(defaults.prefetchBytes(), fromFile.prefetchBytes());
         assertEquals(defaults.minSeverity(), fromFile.minSeverity());
         assertEquals(defaults.timeZone(), fromFile.timeZone());
         assertEquals(defaults.retentionMaxAgeMs(), fromFile.retentionMaxAgeMs());
