@@ -175,7 +175,7 @@ public final class RinglogTarget implements IngestTarget
         final long journaled = counters.get(Counter.JOURNALED);
         final long received = counters.get(Counter.RECEIVED_TCP) + counters.get(Counter.RECEIVED_UDP);
         final long dropped = counters.get(Counter.DROPPED_RING_FULL) + counters.get(Counter.DROPPED_OVERFLOW_BUDGET) +
-            counters.get(Counter.DROPPED_JOURNAL_ERROR);
+            counters.get(Counter.DROPPED_JOURNAL_ERROR) + counters.get(Counter.DROPPED_DISK_FULL);
         final String detail = "received " + received + ", journaled " + journaled + ", filtered " +
             counters.get(Counter.FILTERED) + ", dropped " + dropped + ", unparsed " + counters.get(Counter.UNPARSED) +
             ", framing errors " + counters.get(Counter.TCP_FRAMING_ERRORS) + ", backpressure pauses " +

@@ -1,6 +1,7 @@
 package io.ringlog.engine.config;
 
 import io.ringlog.engine.journal.Journal;
+import io.ringlog.engine.journal.JournalSpace;
 
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -36,6 +37,13 @@ public final class EngineConfig
     public static final long DEFAULT_BLOCK_SIZE_BYTES = 16L * 1024 * 1024;
     public static final String DEFAULT_DURABILITY = "page-cache";
     public static final long DEFAULT_PREFETCH_BYTES = 64L * 1024 * 1024;
+    /**
+     * 256 MiB: with the default ring (65536 slots of 1024 B, 64 MiB overflow budget) and 16 MiB blocks, the ring
+     * can still hand the writer about 152 MiB after the listener stops ({@link JournalSpace#minimumReserveBytes});
+     * the rest covers what arrives between two checks of the free space (100 ms) and Chronicle's index pages.
+     * See {@link JournalSpace} for why the writer must never meet a full disk.
+     */
+    public static final long DEFAULT_RESERVE_BYTES = 256L * 1024 * 1024;
     public static final String DEFAULT_MIN_SEVERITY = "debug";
     public static final String DEFAULT_TIME_ZONE = "UTC";
     public static final long DEFAULT_RETENTION_MAX_AGE_MS = 0;
@@ -68,6 +76,7 @@ public final class EngineConfig
     private long blockSizeBytes = DEFAULT_BLOCK_SIZE_BYTES;
     private String durability = DEFAULT_DURABILITY;
     private long prefetchBytes = DEFAULT_PREFETCH_BYTES;
+    private long reserveBytes = DEFAULT_RESERVE_BYTES;
     private String minSeverity = DEFAULT_MIN_SEVERITY;
     private String timeZone = DEFAULT_TIME_ZONE;
     private long retentionMaxAgeMs = DEFAULT_RETENTION_MAX_AGE_MS;
@@ -111,6 +120,7 @@ public final class EngineConfig
             case "journal.blockSizeBytes": blockSizeBytes = parseLong(key, value); break;
             case "journal.durability": durability = value; break;
             case "journal.prefetchBytes": prefetchBytes = parseLong(key, value); break;
+            case "journal.reserveBytes": reserveBytes = parseLong(key, value); break;
             case "logic.minSeverity": minSeverity = value; break;
             case "logic.timeZone": timeZone = value; break;
             case "retention.maxAgeMs": retentionMaxAgeMs = parseLong(key, value); break;
@@ -130,6 +140,7 @@ public final class EngineConfig
         "listen.drainTimeoutMs", "listen.idleTimeoutMs", "listen.udpReceiveBufferBytes",
         "ring.size", "ring.slotBytes", "ring.overflowBudgetBytes", "ring.waitStrategy", "ring.parsers",
         "journal.dir", "journal.rollCycle", "journal.blockSizeBytes", "journal.durability", "journal.prefetchBytes",
+        "journal.reserveBytes",
         "logic.minSeverity", "logic.timeZone",
         "retention.maxAgeMs", "retention.maxBytes", "retention.checkIntervalMs",
         "stats.serviceTimeIntervalMs",
@@ -190,6 +201,15 @@ public final class EngineConfig
         if (!"page-cache".equals(durability) && !"sync".equals(durability))
         {
             fail("journal.durability", "unknown durability '" + durability + "' (page-cache or sync)");
+        }
+        final long minReserve = JournalSpace.minimumReserveBytes(ringSize, slotBytes, overflowBudgetBytes,
+            blockSizeBytes);
+        if (reserveBytes < minReserve || reserveBytes > 1L << 50)
+        {
+            fail("journal.reserveBytes", "must be at least " + minReserve + " (ring.size x (ring.slotBytes + " +
+                JournalSpace.RECORD_OVERHEAD_BYTES + ") + ring.overflowBudgetBytes + journal.blockSizeBytes: what " +
+                "the ring can still hand the writer, plus one block) and at most " + (1L << 50) + ", got " +
+                reserveBytes);
         }
         if (Severities.parse(minSeverity) < 0)
         {
@@ -378,6 +398,15 @@ public final class EngineConfig
     public long blockSizeBytes()
     {
         return blockSizeBytes;
+    }
+
+    /**
+     * Below this many usable bytes on the journal's file system the listener stops taking messages (TCP reads
+     * pause, UDP is dropped and counted); see {@link JournalSpace}.
+     */
+    public long reserveBytes()
+    {
+        return reserveBytes;
     }
 
     /**

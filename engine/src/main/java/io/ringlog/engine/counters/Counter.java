@@ -34,7 +34,13 @@ public enum Counter
     RETENTION_DELETED_FILES(22, "retention.deleted_files", "journal cycle files deleted by retention (age or size)"),
     RETENTION_DELETED_BYTES(23, "retention.deleted_bytes", "bytes of journal data in the cycle files retention deleted"),
     UDP_KERNEL_DROPS(24, "udp.kernel_drops",
-        "UDP datagrams the kernel dropped for ringlogd's socket since start (receive buffer full; /proc/net/udp)");
+        "UDP datagrams the kernel dropped for ringlogd's socket since start (receive buffer full; /proc/net/udp)"),
+    DROPPED_DISK_FULL(25, "dropped.disk_full",
+        "UDP datagrams dropped because the journal's free space was below journal.reserveBytes"),
+    JOURNAL_DISK_LOW(26, "journal.disk_low",
+        "times the listener stopped taking messages: journal free space below journal.reserveBytes"),
+    JOURNAL_FREE_BYTES(27, "journal.free_bytes",
+        "usable bytes on the journal's file system at the last check (a gauge, read every 100 ms)");
 
     private final int id;
     private final String label;
@@ -65,7 +71,8 @@ public enum Counter
     /** Sum of every {@code DROPPED_*} counter, read through {@code values[id]}. */
     public static long dropped(final long[] values)
     {
-        return values[DROPPED_RING_FULL.id] + values[DROPPED_OVERFLOW_BUDGET.id] + values[DROPPED_JOURNAL_ERROR.id];
+        return values[DROPPED_RING_FULL.id] + values[DROPPED_OVERFLOW_BUDGET.id] + values[DROPPED_JOURNAL_ERROR.id] +
+            values[DROPPED_DISK_FULL.id];
     }
 
     /** Sum of the {@code RECEIVED_*} counters. */

@@ -26,6 +26,13 @@ import java.util.zip.CRC32C;
  * <p>This is the last stage, so it also clears each slot (dropping a large message's own array, whose bytes it
  * hands back to the listener's overflow budget). An append that fails is counted as dropped, logged once per
  * distinct error, and the writer goes on with the next event.
+ *
+ * <p>The one failure it does not go on after is a fault on a mapped page ({@link InternalError} "a fault occurred
+ * in an unsafe memory access"): the disk could not back a page of the cycle file, which the listener's disk
+ * reserve ({@link JournalSpace}) exists to prevent. Chronicle is then left with a record header marked incomplete,
+ * and readers stop there: records appended after it are written but never read (probed on a full tmpfs: 1,000
+ * appends after the fault "succeeded", none could be read back). So from then on the writer appends nothing and
+ * counts every message as {@code dropped.journal_error}: a counted loss instead of a silent one.
  */
 public final class JournalWriter implements EventHandler<LogEvent>
 {
@@ -50,6 +57,8 @@ public final class JournalWriter implements EventHandler<LogEvent>
     private boolean appendedSinceSync;
     private long nextPosition;
     private String lastError;
+    /** An append faulted on a mapped page: nothing more is appended (see the class comment). */
+    private boolean faulted;
 
     public JournalWriter(
         final SingleChronicleQueue queue, final AtomicLong overflowBytesInFlight, final CountersFile counters)
@@ -121,6 +130,11 @@ public final class JournalWriter implements EventHandler<LogEvent>
     /** Appends one record; public so tests and benchmarks can write journals without a ring. */
     public void append(final LogEvent event)
     {
+        if (faulted)
+        {
+            errors++;
+            return;
+        }
         try
         {
             JournalRecord.encodeHeader(event, headerBuffer, crc);
@@ -137,6 +151,14 @@ public final class JournalWriter implements EventHandler<LogEvent>
             }
             journaled++;
             appendedSinceSync = true;
+        }
+        catch (final InternalError e)
+        {
+            errors++;
+            faulted = true;
+            LOG.error("journal append faulted on a mapped page ({}): the journal's disk could not back it despite " +
+                "journal.reserveBytes; appending nothing more, every message is counted as dropped.journal_error " +
+                "until ringlogd restarts", e.toString());
         }
         catch (final RuntimeException e)
         {

@@ -3,6 +3,7 @@ package io.ringlog.engine.listen;
 import io.ringlog.engine.config.EngineConfig;
 import io.ringlog.engine.counters.Counter;
 import io.ringlog.engine.counters.CountersFile;
+import io.ringlog.engine.journal.JournalSpace;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.slf4j.Logger;
@@ -25,6 +26,11 @@ import java.util.concurrent.locks.LockSupport;
  * is switched off, so the kernel's flow control pushes back on the senders and nothing is lost) and keeps reading
  * UDP, dropping and counting the datagrams that find no slot. Reading resumes once an eighth of the ring is free,
  * so a saturated ring does not flip every connection on and off for each freed slot.
+ *
+ * <p>The journal's disk gets the same treatment: when its free space falls below the reserve
+ * ({@link JournalSpace}, checked every 100 ms by housekeeping), TCP reading stops and UDP datagrams are read and
+ * counted as {@code dropped.disk_full}, until the space is back above the reserve plus one block. Each change is
+ * logged once. Connections are not closed as idle while they are not being read.
  *
  * <p>Stopping ({@link #requestStop()}) closes the server socket first, then reads what the senders have already
  * written until the sockets are quiet or the drain timeout passes, then closes every connection.
@@ -61,9 +67,16 @@ public final class Listener implements Runnable
     private final AtomicCounter idleClosed;
     private final long idleTimeoutNanos;
     private final UdpKernelDrops kernelDrops;
+    private final JournalSpace space;
+    private final AtomicCounter diskLowCount;
+    private final AtomicCounter droppedDiskFull;
 
     private volatile boolean stopRequested;
+    /** The ring was full: TCP reads are off until {@link #tryResume()} finds room. */
     private boolean paused;
+    /** The journal's disk is below its reserve: TCP reads are off, UDP is dropped. */
+    private boolean diskLow;
+    private long droppedDiskFullAtLow;
     private int passTcpBytes;
     private final java.util.function.Consumer<SelectionKey> onReady = this::onReady;
     private long lastHeartbeatNanos;
@@ -75,7 +88,8 @@ public final class Listener implements Runnable
         final RingPublisher publisher,
         final EpochNanoClock clock,
         final CountersFile counters,
-        final EngineConfig config)
+        final EngineConfig config,
+        final JournalSpace space)
     {
         this.selector = selector;
         this.server = server;
@@ -98,6 +112,9 @@ public final class Listener implements Runnable
         this.idleTimeoutNanos = config.idleTimeoutMs() * 1_000_000L;
         this.kernelDrops = udp == null ? null : UdpKernelDrops.forPort(localPort(udp),
             counters.get(Counter.UDP_KERNEL_DROPS));
+        this.space = space;
+        this.diskLowCount = counters.get(Counter.JOURNAL_DISK_LOW);
+        this.droppedDiskFull = counters.get(Counter.DROPPED_DISK_FULL);
     }
 
     private static int localPort(final DatagramChannel udp)
@@ -127,7 +144,7 @@ public final class Listener implements Runnable
         {
             if (key.isAcceptable())
             {
-                acceptor.accept(connections, paused);
+                acceptor.accept(connections, paused || diskLow);
             }
             else if (key.channel() == udp)
             {
@@ -165,9 +182,10 @@ public final class Listener implements Runnable
                 udp.register(selector, SelectionKey.OP_READ);
             }
             lastHeartbeatNanos = System.nanoTime();
+            checkDisk(lastHeartbeatNanos); // a disk already low at start: take nothing until it has room
             while (!stopRequested)
             {
-                pollOnce(paused ? 0 : 100);
+                pollOnce(100);
             }
             drain();
         }
@@ -181,17 +199,22 @@ public final class Listener implements Runnable
         }
     }
 
-    /** One pass: resume blocked senders if the ring has room, select, serve what is ready. */
+    /**
+     * One pass: resume blocked senders if the ring has room, select, serve what is ready. While the ring is full
+     * it polls (the ring frees up within microseconds); while the disk is low it waits in select as usual, since
+     * space comes back on a human time scale.
+     */
     private int pollOnce(final long timeoutMs) throws IOException
     {
-        if (paused)
+        if (paused && !diskLow)
         {
             tryResume();
         }
         passTcpBytes = 0;
-        final int ready = paused ? selector.selectNow(onReady) : selector.select(onReady, timeoutMs);
+        final boolean polling = paused && !diskLow;
+        final int ready = polling ? selector.selectNow(onReady) : selector.select(onReady, timeoutMs);
         final int tcpBytes = passTcpBytes;
-        if (paused && ready == 0)
+        if (polling && ready == 0)
         {
             LockSupport.parkNanos(PAUSED_PARK_NANOS);
         }
@@ -205,9 +228,13 @@ public final class Listener implements Runnable
         return tcpBytes;
     }
 
-    /** Every {@link #HOUSEKEEPING_NANOS}: end an accept pause after a failure, close idle connections. */
+    /**
+     * Every {@link #HOUSEKEEPING_NANOS}: check the journal's free space, end an accept pause after a failure, close
+     * idle connections.
+     */
     private void housekeeping(final long now)
     {
+        checkDisk(now);
         if (acceptor != null)
         {
             acceptor.poll(now);
@@ -216,7 +243,7 @@ public final class Listener implements Runnable
         {
             kernelDrops.poll(now, false);
         }
-        if (idleTimeoutNanos > 0 && !paused) // while the ring is full no connection is read: none is idle
+        if (idleTimeoutNanos > 0 && !paused && !diskLow) // no connection is read now: none is idle
         {
             for (int i = connections.size() - 1; i >= 0; i--)
             {
@@ -374,7 +401,7 @@ public final class Listener implements Runnable
         {
             final int bytes = pollOnce(10);
             final long now = System.nanoTime();
-            if (bytes > 0 || paused)
+            if (bytes > 0 || (paused && !diskLow)) // a low disk stays low: nothing more will be read
             {
                 lastActivity = now;
             }
@@ -390,6 +417,53 @@ public final class Listener implements Runnable
         if (kernelDrops != null)
         {
             kernelDrops.poll(System.nanoTime(), true); // the final figure, before the socket closes
+        }
+    }
+
+    /** Starts or ends a disk-low pause when the journal's free space crosses the reserve. */
+    private void checkDisk(final long now)
+    {
+        if (space == null || space.poll() == diskLow)
+        {
+            return;
+        }
+        diskLow = space.isLow();
+        if (udpReceiver != null)
+        {
+            udpReceiver.diskFull(diskLow);
+        }
+        if (diskLow)
+        {
+            diskLowCount.incrementRelease();
+            droppedDiskFullAtLow = droppedDiskFull.get();
+            setReads(false);
+            LOG.warn("journal disk low: {} bytes free in {} < reserve {}; pausing TCP reads, dropping UDP",
+                space.freeBytes(), space.dir(), space.reserveBytes());
+            return;
+        }
+        for (int i = 0, n = connections.size(); i < n; i++)
+        {
+            connections.get(i).lastReadNanos = now; // unread for a while, not idle
+        }
+        if (!paused)
+        {
+            setReads(true);
+        }
+        LOG.warn("journal disk space back: {} bytes free in {}; resuming TCP reads and UDP ({} datagrams dropped " +
+            "as dropped.disk_full meanwhile)", space.freeBytes(), space.dir(),
+            droppedDiskFull.get() - droppedDiskFullAtLow);
+    }
+
+    /** Switches reading on or off for every open connection that has not reached end of stream. */
+    private void setReads(final boolean on)
+    {
+        for (int i = 0, n = connections.size(); i < n; i++)
+        {
+            final TcpConnection connection = connections.get(i);
+            if (connection.key.isValid() && !connection.eof)
+            {
+                connection.key.interestOps(on ? SelectionKey.OP_READ : 0);
+            }
         }
     }
 

@@ -16,7 +16,8 @@ import java.nio.channels.DatagramChannel;
 /**
  * The listener's UDP side (RFC 5426: one datagram, one message). UDP cannot push back, so a datagram that finds
  * the ring (or the large-message budget) full is dropped and counted by reason; one longer than the maximum
- * message is cut there and flagged. Used only by the listener thread; allocation-free (the JDK hands back the same
+ * message is cut there and flagged. While the journal's disk is below its reserve every datagram is read (so the
+ * socket buffer does not turn the loss into uncounted kernel drops) and counted as {@code dropped.disk_full}. Used only by the listener thread; allocation-free (the JDK hands back the same
  * sender address object for repeated datagrams from one sender, which {@link Source} recognises).
  */
 final class UdpReceiver
@@ -35,6 +36,8 @@ final class UdpReceiver
     private final AtomicCounter bytesReceived;
     private final AtomicCounter droppedRingFull;
     private final AtomicCounter droppedBudget;
+    private final AtomicCounter droppedDiskFull;
+    private boolean diskFull;
 
     UdpReceiver(
         final DatagramChannel channel,
@@ -51,6 +54,13 @@ final class UdpReceiver
         this.bytesReceived = counters.get(Counter.BYTES_RECEIVED);
         this.droppedRingFull = counters.get(Counter.DROPPED_RING_FULL);
         this.droppedBudget = counters.get(Counter.DROPPED_OVERFLOW_BUDGET);
+        this.droppedDiskFull = counters.get(Counter.DROPPED_DISK_FULL);
+    }
+
+    /** While true, every datagram read is dropped and counted as {@code dropped.disk_full}. */
+    void diskFull(final boolean diskFull)
+    {
+        this.diskFull = diskFull;
     }
 
     DatagramChannel channel()
@@ -82,6 +92,11 @@ final class UdpReceiver
             int length = buffer.position();
             bytesReceived.getAndAddRelease(length);
             received.incrementRelease();
+            if (diskFull)
+            {
+                droppedDiskFull.incrementRelease();
+                continue;
+            }
             int flags = 0;
             if (length > maxMessageBytes)
             {

@@ -11,6 +11,7 @@ import io.ringlog.engine.counters.CountersFile;
 import io.ringlog.engine.event.LogEvent;
 import io.ringlog.engine.journal.Journal;
 import io.ringlog.engine.journal.JournalPrefetcher;
+import io.ringlog.engine.journal.JournalSpace;
 import io.ringlog.engine.journal.JournalWriter;
 import io.ringlog.engine.journal.Retention;
 import io.ringlog.engine.journal.ServiceTimeLog;
@@ -151,7 +152,9 @@ public final class Engine implements AutoCloseable
 
             final RingPublisher publisher = new RingPublisher(
                 ring, overflowBytes, config.overflowBudgetBytes(), slotBytes, counters);
-            final Listener listener = new Listener(selector, server, udp, publisher, clock, counters, config);
+            final JournalSpace space = new JournalSpace(dir.toFile(), config.reserveBytes(), config.blockSizeBytes(),
+                counters.get(Counter.JOURNAL_FREE_BYTES));
+            final Listener listener = new Listener(selector, server, udp, publisher, clock, counters, config, space);
             final Retention retention = new Retention(queue, config.retentionMaxAgeMs(), config.retentionMaxBytes(),
                 config.retentionCheckIntervalMs(), counters.get(Counter.RETENTION_DELETED_FILES),
                 counters.get(Counter.RETENTION_DELETED_BYTES));

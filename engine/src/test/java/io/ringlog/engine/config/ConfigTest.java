@@ -61,6 +61,7 @@ class ConfigTest
         assertEquals(defaults.journalDir(), fromFile.journalDir());
         assertEquals(defaults.rollCycle(), fromFile.rollCycle());
         assertEquals(defaults.blockSizeBytes(), fromFile.blockSizeBytes());
+        assertEquals(defaults.reserveBytes(), fromFile.reserveBytes());
         assertEquals(defaults.syncJournal(), fromFile.syncJournal());
         assertEquals(defaults.prefetchBytes(), fromFile.prefetchBytes());
         assertEquals(defaults.minSeverity(), fromFile.minSeverity());
@@ -114,6 +115,22 @@ class ConfigTest
         assertEquals(f + ":2: journal.rollCycle: unknown roll cycle 'EVERY_SECOND' (e.g. FAST_HOURLY, LARGE_DAILY)",
             error("journal:\n  rollCycle: EVERY_SECOND\n"));
         assertEquals(true, error("listen: [1, 2\n").startsWith(f + ":2: invalid YAML"));
+    }
+
+    @Test
+    void theDiskReserveMustCoverWhatTheRingCanStillHold() throws IOException
+    {
+        final String f = dir.resolve("ringlogd.yaml").toString();
+        final long min = 65536L * (1024 + 132) + 64L * 1024 * 1024 + 16L * 1024 * 1024;
+        assertEquals(f + ":2: journal.reserveBytes: must be at least " + min + " (ring.size x (ring.slotBytes + " +
+            "132) + ring.overflowBudgetBytes + journal.blockSizeBytes: what the ring can still hand the writer, " +
+            "plus one block) and at most " + (1L << 50) + ", got 1000", error("journal:\n  reserveBytes: 1000\n"));
+        assertEquals(true, error("ring:\n  size: 1048576\n").startsWith("default: journal.reserveBytes: must be " +
+            "at least"), "a bigger ring needs a bigger reserve than the default");
+        final EngineConfig small = ConfigFile.load(write("ring:\n  size: 1024\n  overflowBudgetBytes: 65536\n" +
+            "journal:\n  blockSizeBytes: 1048576\n  reserveBytes: 4194304\n"), new EngineConfig()).validate();
+        assertEquals(4L << 20, small.reserveBytes());
+        assertEquals(256L << 20, new EngineConfig().validate().reserveBytes());
     }
 
     @Test
