@@ -26,6 +26,14 @@ import java.util.concurrent.locks.LockSupport;
  * UDP, dropping and counting the datagrams that find no slot. Reading resumes once an eighth of the ring is free,
  * so a saturated ring does not flip every connection on and off for each freed slot.
  *
+ * <p>Fairness: each select pass reads a ready connection at most once, at most 64 KiB
+ * ({@link TcpConnection#READ_BUDGET_BYTES}). When the ring fills during a pass, the connections still ready in
+ * that pass get their one read too (their frames wait in their own buffers) and reading stops only at the end of
+ * the pass; every waiting buffer is delivered before anyone is read again. Switching reads off at once instead
+ * would let the first connection of each pass (the kernel returns them in a stable order) take all the room that
+ * freed up, pass after pass: one hot connection starved the others for hundreds of milliseconds
+ * ({@code HotConnectionFairnessIT}).
+ *
  * <p>Stopping ({@link #requestStop()}) closes the server socket first, then reads what the senders have already
  * written until the sockets are quiet or the drain timeout passes, then closes every connection.
  *
@@ -64,6 +72,8 @@ public final class Listener implements Runnable
 
     private volatile boolean stopRequested;
     private boolean paused;
+    /** The ring filled during this pass: reads are switched off once the pass has served every ready key. */
+    private boolean stopReadingAfterPass;
     private int passTcpBytes;
     private final java.util.function.Consumer<SelectionKey> onReady = this::onReady;
     private long lastHeartbeatNanos;
@@ -191,6 +201,18 @@ public final class Listener implements Runnable
         passTcpBytes = 0;
         final int ready = paused ? selector.selectNow(onReady) : selector.select(onReady, timeoutMs);
         final int tcpBytes = passTcpBytes;
+        if (stopReadingAfterPass)
+        {
+            stopReadingAfterPass = false;
+            for (int i = 0, n = connections.size(); i < n; i++)
+            {
+                final SelectionKey key = connections.get(i).key;
+                if (key.isValid())
+                {
+                    key.interestOps(0);
+                }
+            }
+        }
         if (paused && ready == 0)
         {
             LockSupport.parkNanos(PAUSED_PARK_NANOS);
@@ -298,20 +320,14 @@ public final class Listener implements Runnable
         close(connection);
     }
 
+    /** The ring is full: reading stops at the end of this pass (see the class comment on fairness). */
     private void pause()
     {
         if (!paused)
         {
             paused = true;
+            stopReadingAfterPass = true;
             backpressure.incrementRelease();
-            for (int i = 0, n = connections.size(); i < n; i++)
-            {
-                final SelectionKey key = connections.get(i).key;
-                if (key.isValid())
-                {
-                    key.interestOps(0);
-                }
-            }
         }
     }
 
