@@ -31,6 +31,13 @@ import java.util.concurrent.locks.LockSupport;
  * ({@link JournalSpace}, checked every 100 ms by housekeeping), TCP reading stops and UDP datagrams are read and
  * counted as {@code dropped.disk_full}, until the space is back above the reserve plus one block. Each change is
  * logged once. Connections are not closed as idle while they are not being read.
+ * <p>Fairness: each select pass reads a ready connection at most once, at most 64 KiB
+ * ({@link TcpConnection#READ_BUDGET_BYTES}). When the ring fills during a pass, the connections still ready in
+ * that pass get their one read too (their frames wait in their own buffers) and reading stops only at the end of
+ * the pass; every waiting buffer is delivered before anyone is read again. Switching reads off at once instead
+ * would let the first connection of each pass (the kernel returns them in a stable order) take all the room that
+ * freed up, pass after pass: one hot connection starved the others for hundreds of milliseconds
+ * ({@code HotConnectionFairnessIT}).
  *
  * <p>Stopping ({@link #requestStop()}) closes the server socket first, then reads what the senders have already
  * written until the sockets are quiet or the drain timeout passes, then closes every connection.
@@ -77,6 +84,8 @@ public final class Listener implements Runnable
     /** The journal's disk is below its reserve: TCP reads are off, UDP is dropped. */
     private boolean diskLow;
     private long droppedDiskFullAtLow;
+    /** The ring filled during this pass: reads are switched off once the pass has served every ready key. */
+    private boolean stopReadingAfterPass;
     private int passTcpBytes;
     private final java.util.function.Consumer<SelectionKey> onReady = this::onReady;
     private long lastHeartbeatNanos;
@@ -214,6 +223,18 @@ public final class Listener implements Runnable
         final boolean polling = paused && !diskLow;
         final int ready = polling ? selector.selectNow(onReady) : selector.select(onReady, timeoutMs);
         final int tcpBytes = passTcpBytes;
+        if (stopReadingAfterPass)
+        {
+            stopReadingAfterPass = false;
+            for (int i = 0, n = connections.size(); i < n; i++)
+            {
+                final SelectionKey key = connections.get(i).key;
+                if (key.isValid())
+                {
+                    key.interestOps(0);
+                }
+            }
+        }
         if (polling && ready == 0)
         {
             LockSupport.parkNanos(PAUSED_PARK_NANOS);
@@ -325,20 +346,14 @@ public final class Listener implements Runnable
         close(connection);
     }
 
+    /** The ring is full: reading stops at the end of this pass (see the class comment on fairness). */
     private void pause()
     {
         if (!paused)
         {
             paused = true;
+            stopReadingAfterPass = true;
             backpressure.incrementRelease();
-            for (int i = 0, n = connections.size(); i < n; i++)
-            {
-                final SelectionKey key = connections.get(i).key;
-                if (key.isValid())
-                {
-                    key.interestOps(0);
-                }
-            }
         }
     }
 

@@ -14,6 +14,14 @@ import java.nio.channels.SocketChannel;
  */
 final class TcpConnection implements FrameSink
 {
+    /**
+     * Most bytes one read takes: the listener reads a connection at most once a pass, so this is a connection's
+     * share of a pass. Without it the share would be the framer's whole buffer, which grows with
+     * {@code listen.maxMessageBytes} (up to 64 MiB): one hot sender's read would fill the ring many times over while
+     * everyone else waited.
+     */
+    static final int READ_BUDGET_BYTES = 65536;
+
     final SocketChannel channel;
     final Source source = new Source();
     final StreamFramer framer;
@@ -36,10 +44,20 @@ final class TcpConnection implements FrameSink
         this.received = received;
     }
 
-    /** One read from the socket into the framer's buffer; -1 at end of stream. */
+    /** One read, of at most {@link #READ_BUDGET_BYTES}, into the framer's buffer; -1 at end of stream. */
     int read() throws IOException
     {
-        return channel.read(framer.buffer());
+        final ByteBuffer buffer = framer.buffer();
+        final int limit = buffer.limit();
+        buffer.limit((int)Math.min(limit, (long)buffer.position() + READ_BUDGET_BYTES));
+        try
+        {
+            return channel.read(buffer);
+        }
+        finally
+        {
+            buffer.limit(limit);
+        }
     }
 
     /** Frames what is buffered into the ring; see {@link StreamFramer#frame}. */
