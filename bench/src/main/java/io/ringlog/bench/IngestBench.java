@@ -5,9 +5,11 @@ import io.ringlog.bench.ingest.IngestTarget;
 import io.ringlog.bench.ingest.MessageFile;
 import io.ringlog.bench.ingest.ReportTable;
 import io.ringlog.bench.ingest.RinglogTarget;
-import io.ringlog.bench.ingest.RsyslogTarget;
 import io.ringlog.bench.ingest.RunResult;
 import io.ringlog.bench.ingest.ServerProcess;
+import io.ringlog.bench.ingest.Targets;
+import io.ringlog.bench.ingest.ThroughputResult;
+import io.ringlog.bench.load.Transport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,15 +23,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * Whole-engine ingest throughput, ringlog against rsyslog, each a separate process on 127.0.0.1:
+ * Whole-engine ingest throughput, ringlog against rsyslog and syslog-ng, each a separate process on 127.0.0.1:
  * <pre>
- * bench/scripts/install-peers.sh      # once, for rsyslog
- * java -cp bench/target/benchmarks.jar io.ringlog.bench.IngestBench --messages 2000000 --peers rsyslog \
+ * bench/scripts/install-peers.sh      # once, for rsyslog and syslog-ng
+ * java -cp bench/target/benchmarks.jar io.ringlog.bench.IngestBench --messages 2000000 --peers rsyslog,syslog-ng \
  *     --out bench/results/ingest.md
  * </pre>
  * Each run starts the server fresh, sends an untimed warm-up file, then the timed file of {@code --messages}
  * octet-counted RFC 5424 messages (200 B each) over one TCP connection with sendfile, and times first byte sent
- * to last message stored (ringlog: the {@code journaled} counter; rsyslog: its output file's size), polling every
+ * to last message stored (ringlog: the {@code journaled} counter; a peer: its output file's size), polling every
  * 1 ms. Runs are sequential and interleaved between systems; the sender and the server share the machine's cores.
  *
  * <p>{@code --wait-strategy} and {@code --parsers} take comma-separated lists and run ringlog once per combination
@@ -48,8 +50,9 @@ public final class IngestBench implements Callable<Integer>
     @Option(names = "--runs", description = "Timed runs per system and configuration (default ${DEFAULT-VALUE}).")
     int runs = 3;
 
-    @Option(names = "--peers", split = ",", description = "Peers to compare: rsyslog, none (default rsyslog).")
-    List<String> peers = new ArrayList<>(List.of("rsyslog"));
+    @Option(names = "--peers", split = ",",
+        description = "Peers to compare: rsyslog, syslog-ng, none (default rsyslog,syslog-ng).")
+    List<String> peers = new ArrayList<>(List.of("rsyslog", "syslog-ng"));
 
     @Option(names = "--wait-strategy", split = ",", description = "ringlogd --wait-strategy values (default: the engine's).")
     List<String> waitStrategies = new ArrayList<>();
@@ -132,10 +135,21 @@ public final class IngestBench implements Callable<Integer>
         {
             throw new IllegalArgumentException(engineJar.toAbsolutePath() + " not found: run `mvn -B -q -DskipTests package`");
         }
-        final Path rsyslogd = peers.contains("rsyslog") ? RsyslogTarget.find() : null;
-        if (peers.contains("rsyslog") && rsyslogd == null)
+        final List<String> available = new ArrayList<>();
+        for (final String peer : peers)
         {
-            System.err.println("IngestBench: rsyslogd not installed (bench/scripts/install-peers.sh); ringlog only");
+            if (!"none".equals(peer))
+            {
+                final String why = Targets.unavailable(peer, engineJar);
+                if (why == null)
+                {
+                    available.add(peer);
+                }
+                else
+                {
+                    System.err.println("IngestBench: " + peer + " left out: " + why);
+                }
+            }
         }
         final Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("ringlog-ingest");
         final long warm = warmup < 0 ? messages / 4 : warmup;
@@ -163,9 +177,10 @@ public final class IngestBench implements Callable<Integer>
                         }
                     }
                 }
-                if (rsyslogd != null)
+                for (final String peer : available)
                 {
-                    results.add(runOne(run, new RsyslogTarget(rsyslogd, dir.resolve("rsyslog-run" + r)), r));
+                    results.add(runOne(run, Targets.create(peer, Transport.TCP_OCTET, MessageFile.MESSAGE_BYTES,
+                        dir.resolve(peer + "-run" + r), engineJar, List.of()), r));
                 }
             }
         }
@@ -182,6 +197,38 @@ public final class IngestBench implements Callable<Integer>
             }
         }
         return results;
+    }
+
+    /**
+     * One as-fast-as-possible run of {@code system} (ringlog, rsyslog or syslog-ng) for an orchestrator: a fresh
+     * server, {@code warmup} untimed messages, then {@code messages} timed ones over one TCP connection (sendfile),
+     * and the loss check. Over TCP with flow control a clean run is the system's sustained zero-loss rate.
+     *
+     * @param workDir    where the message files and the store go (created; the store is deleted afterwards).
+     * @param engineArgs extra ringlogd arguments (ringlog only).
+     */
+    public static ThroughputResult throughput(final String system, final long messages, final long warmup,
+        final Path workDir, final Path engineJar, final List<String> engineArgs)
+        throws IOException, InterruptedException
+    {
+        final Path dir = Files.createDirectories(workDir);
+        final MessageFile warmFile = warmup == 0 ? null : MessageFile.generate(dir.resolve("warmup.syslog"), warmup, 0);
+        final MessageFile timedFile = MessageFile.generate(dir.resolve("timed.syslog"), messages, warmup);
+        try
+        {
+            final IngestRun run = new IngestRun(warmFile, timedFile, 0, 30_000 + messages / 10);
+            final IngestTarget target = Targets.create(system, Transport.TCP_OCTET, MessageFile.MESSAGE_BYTES,
+                Files.createTempDirectory(dir, system + "-"), engineJar, engineArgs);
+            return ThroughputResult.of(runOne(run, target, 1));
+        }
+        finally
+        {
+            if (warmFile != null)
+            {
+                Files.deleteIfExists(warmFile.path());
+            }
+            Files.deleteIfExists(timedFile.path());
+        }
     }
 
     private static boolean isEmpty(final Path dir) throws IOException

@@ -1,6 +1,7 @@
 package io.ringlog.bench;
 
 import io.ringlog.bench.ingest.RunResult;
+import io.ringlog.bench.ingest.ThroughputResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,5 +44,21 @@ class IngestBenchTest
 
         final String report = bench.report(results);
         assertTrue(report.contains("| ringlog | phased (default), 1 parser |"), report);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void throughputForAnOrchestratorAccountsForEveryMessage(@TempDir final Path dir) throws Exception
+    {
+        final ThroughputResult r = IngestBench.throughput("ringlog", 2000, 500, dir, IngestTestSupport.engineJar(),
+            List.of());
+        System.out.println(r);
+        assertNull(r.error);
+        assertEquals("ringlog", r.system);
+        assertEquals(2500, r.sent);
+        assertEquals(2500, r.stored);
+        assertEquals(0, r.lost);
+        assertTrue(r.ok());
+        assertTrue(r.msgsPerSec > 0 && r.cpuSecondsPerMillion >= 0 && r.peakRssBytes > 0, r.toString());
     }
 }

@@ -20,6 +20,12 @@ public interface IngestTarget extends AutoCloseable
 
     int tcpPort();
 
+    /** The UDP port, or -1 when the target was not started with a UDP listener. */
+    default int udpPort()
+    {
+        return -1;
+    }
+
     long pid();
 
     /**

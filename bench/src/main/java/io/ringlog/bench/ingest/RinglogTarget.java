@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class RinglogTarget implements IngestTarget
 {
-    private static final Pattern LISTENING = Pattern.compile("ringlogd listening on tcp://[^ ]+:(\\d+)");
+    private static final Pattern LISTENING =
+        Pattern.compile("ringlogd listening on tcp://[^ ]+:(\\d+)(?: udp://[^ ]+:(\\d+))?");
     private static final long START_TIMEOUT_MS = 30_000;
 
     private final Path engineJar;
@@ -34,8 +35,10 @@ public final class RinglogTarget implements IngestTarget
     private final String waitStrategy;
     private final int parsers;
     private final List<String> extraArgs;
+    private final boolean udp;
     private Process process;
     private int port = -1;
+    private int udpPort = -1;
     private CountersView counters;
     private String firstLine;
 
@@ -47,6 +50,15 @@ public final class RinglogTarget implements IngestTarget
         final Path engineJar, final Path runDir, final String waitStrategy, final int parsers,
         final List<String> extraArgs)
     {
+        this(engineJar, runDir, waitStrategy, parsers, extraArgs, false);
+    }
+
+    /** @param udp also listen on a UDP port (any free one; see {@link #udpPort()}). */
+    public RinglogTarget(
+        final Path engineJar, final Path runDir, final String waitStrategy, final int parsers,
+        final List<String> extraArgs, final boolean udp)
+    {
+        this.udp = udp;
         this.engineJar = engineJar;
         this.runDir = runDir;
         this.waitStrategy = waitStrategy;
@@ -81,7 +93,7 @@ public final class RinglogTarget implements IngestTarget
         Files.createDirectories(runDir);
         final List<String> cmd = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", engineJar.toString(),
-            "--tcp-port", "0", "--udp-port", "-1", "--journal", journal().toString()));
+            "--tcp-port", "0", "--udp-port", udp ? "0" : "-1", "--journal", journal().toString()));
         if (waitStrategy != null)
         {
             cmd.add("--wait-strategy");
@@ -106,6 +118,7 @@ public final class RinglogTarget implements IngestTarget
                 Files.readString(runDir.resolve("ringlogd.err")));
         }
         port = Integer.parseInt(m.group(1));
+        udpPort = m.group(2) == null ? -1 : Integer.parseInt(m.group(2));
         counters = CountersView.open(journal());
     }
 
@@ -152,9 +165,21 @@ public final class RinglogTarget implements IngestTarget
     }
 
     @Override
+    public int udpPort()
+    {
+        return udpPort;
+    }
+
+    @Override
     public long pid()
     {
         return process.pid();
+    }
+
+    /** A counter of the running engine (after {@link #start()}). */
+    public long counter(final Counter counter)
+    {
+        return counters.get(counter);
     }
 
     @Override

@@ -29,6 +29,15 @@ public final class ServerProcess
         }
     }
 
+    /** A UDP port that was free a moment ago on 127.0.0.1. */
+    static int freeUdpPort() throws IOException
+    {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(new InetSocketAddress("127.0.0.1", 0)))
+        {
+            return s.getLocalPort();
+        }
+    }
+
     /** Connects (and closes) until the port accepts, the process dies, or {@code timeoutMs} passes. */
     static void awaitListening(final Process process, final int port, final long timeoutMs)
         throws IOException, InterruptedException

@@ -1,6 +1,7 @@
 package io.ringlog.bench.ingest;
 
 import io.ringlog.bench.IngestTestSupport;
+import io.ringlog.bench.load.Transport;
 import io.ringlog.engine.counters.Counter;
 import io.ringlog.engine.counters.CountersFile;
 import io.ringlog.engine.event.LogEvent;
@@ -80,5 +81,38 @@ class TargetsTest
             assertEquals(1100, r.verification().stored(), r.verification().detail());
             assertTrue(r.ok(), r.toString());
         }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void syslogNgPathCountsEveryLineWhenItIsUnpacked(@TempDir final Path dir) throws Exception
+    {
+        final Path root = SyslogNgTarget.find();
+        assumeTrue(root != null, "syslog-ng not unpacked (bench/scripts/install-peers.sh syslog-ng)");
+        final MessageFile warm = MessageFile.generate(dir.resolve("w.syslog"), 100, 0);
+        final MessageFile timed = MessageFile.generate(dir.resolve("t.syslog"), 1000, 100);
+        try (SyslogNgTarget target = new SyslogNgTarget(root, dir.resolve("run"), Transport.TCP_OCTET,
+            MessageFile.MESSAGE_BYTES))
+        {
+            final RunResult r = new IngestRun(warm, timed, 0, 30_000).run(target, 1);
+            System.out.println("syslog-ng: " + r);
+            assertEquals(0, r.exitCode());
+            assertEquals(1100, r.verification().stored(), r.verification().detail());
+            assertTrue(r.verification().detail().contains("every line complete"), r.verification().detail());
+            assertTrue(r.ok(), r.toString());
+        }
+    }
+
+    @Test
+    void gcCountOfAJvmIsReadFromItsPerfDataAndGrowsWithACollection()
+    {
+        final long pid = ProcessHandle.current().pid();
+        final long before = HsPerfData.gcCount(pid);
+        assumeTrue(before >= 0, "this JVM has no perf-data file (-XX:-UsePerfData?)");
+        System.gc();
+        final long after = HsPerfData.gcCount(pid);
+        System.out.println("GC count of this JVM: " + before + " -> " + after + " after System.gc()");
+        assertTrue(after > before, before + " -> " + after);
+        assertEquals(-1, HsPerfData.gcCount(Long.MAX_VALUE), "no such process");
     }
 }
