@@ -101,7 +101,7 @@ public final class JournalCursor implements AutoCloseable
             final int cycle = c.intValue();
             cycles[i] = cycle;
             startOrdinal[i] = total;
-            total += queue.countExcerpts(rollCycle.toIndex(cycle, 0), rollCycle.toIndex(cycle + 1, 0));
+            total += Math.max(0, gaps.countIfIntact(cycle)); // a cut-off file is found and named at its end
             i++;
         }
         startOrdinal[i] = total;

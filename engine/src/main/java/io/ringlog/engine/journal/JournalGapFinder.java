@@ -109,7 +109,7 @@ public final class JournalGapFinder
             final int cy = c.intValue();
             final long from = cy == cycle ? seq + 1 : 0;
             final CycleFile f = cycleFile(cy);
-            if (f != null && f.length < f.writePosition + 4)
+            if (f != null && f.cutOff())
             {
                 // cut off: Chronicle's index would read past the end of the file (SIGBUS), so only say so
                 cutAt = cutAt < 0 ? f.length : cutAt;
@@ -148,6 +148,21 @@ public final class JournalGapFinder
     /** A cycle file's path, the start of the last document Chronicle wrote into it, and its length. */
     private record CycleFile(String path, long writePosition, long length)
     {
+        /** Shorter than Chronicle wrote it: the index would read past the end of the file. */
+        boolean cutOff()
+        {
+            return length < writePosition + 4;
+        }
+    }
+
+    /**
+     * Records in a cycle by Chronicle's index, or -1 when its file is cut off: there, the index look-up would read
+     * past the end of the mapped file, which the JVM reports as an InternalError (SIGBUS), not an exception.
+     */
+    public long countIfIntact(final int cycle)
+    {
+        final CycleFile f = cycleFile(cycle);
+        return f != null && f.cutOff() ? -1 : count(cycle);
     }
 
     private CycleFile cycleFile(final int cycle)
