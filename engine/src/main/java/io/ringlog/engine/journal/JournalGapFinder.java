@@ -99,7 +99,15 @@ public final class JournalGapFinder
         }
         final int cycle = lastIndex < 0 ? first : rollCycle.toCycle(lastIndex);
         final long seq = lastIndex < 0 ? -1 : rollCycle.toSequenceNumber(lastIndex);
-        final NavigableSet<Long> cycles = queue.listCyclesBetween(Math.max(cycle, first), last);
+        final NavigableSet<Long> cycles;
+        try
+        {
+            cycles = queue.listCyclesBetween(Math.max(cycle, first), last);
+        }
+        catch (final IllegalStateException e)
+        {
+            return null; // retention deleted a cycle file since Chronicle listed the directory: nothing to judge
+        }
         long unreachable = 0;
         long resume = -1;
         long firstIndex = -1;
