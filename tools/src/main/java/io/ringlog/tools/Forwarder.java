@@ -145,6 +145,12 @@ public final class Forwarder implements RecordSink
     }
 
     @Override
+    public void damaged(final long index, final long count, final String reason)
+    {
+        damaged += count;
+    }
+
+    @Override
     public boolean idle()
     {
         try

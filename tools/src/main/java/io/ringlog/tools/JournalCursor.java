@@ -2,6 +2,8 @@ package io.ringlog.tools;
 
 import io.ringlog.engine.journal.Journal;
 import io.ringlog.engine.journal.JournalFormatException;
+import io.ringlog.engine.journal.JournalGap;
+import io.ringlog.engine.journal.JournalGapFinder;
 import io.ringlog.engine.journal.JournalRecord;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -26,6 +28,11 @@ import java.util.zip.CRC32C;
  * binary-searches ordinals. The shape is a snapshot taken by {@link #refreshShape()}; records appended later are
  * still read by {@link #next()}, which follows the live journal.
  *
+ * <p>Reading forward to the end of a journal at rest ({@link #checkGaps(boolean)}), the cursor also asks
+ * {@link JournalGapFinder} whether Chronicle stopped early (a zeroed page or cut-off cycle file ends Chronicle's
+ * data silently): records it cannot reach come back as one {@link Status#DAMAGED} naming the file and byte
+ * offsets, {@link #damagedCount()} of them, and reading resumes at the next reachable record.
+ *
  * <p>{@link #reads()} counts the records read, so tests can prove a seek reads O(log n) of them.
  */
 public final class JournalCursor implements AutoCloseable
@@ -42,12 +49,13 @@ public final class JournalCursor implements AutoCloseable
     }
 
     private final SingleChronicleQueue queue;
-    private final ExcerptTailer tailer;
+    private final JournalGapFinder gaps;
+    private ExcerptTailer tailer;
+    private boolean checkGaps;
+    private long damagedCount;
     private final RollCycle rollCycle;
     private final JournalRecord record = new JournalRecord();
     private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
-    private static final byte[] ZERO_CRC = new byte[4];
-
     private final CRC32C crc = new CRC32C();
     private byte[] scratch = new byte[4096];
     private long index = -1;
@@ -67,6 +75,7 @@ public final class JournalCursor implements AutoCloseable
         queue = Journal.openReadOnly(dir);
         tailer = queue.createTailer();
         rollCycle = queue.rollCycle();
+        gaps = new JournalGapFinder(queue);
         refreshShape();
     }
 
@@ -92,7 +101,7 @@ public final class JournalCursor implements AutoCloseable
             final int cycle = c.intValue();
             cycles[i] = cycle;
             startOrdinal[i] = total;
-            total += queue.countExcerpts(rollCycle.toIndex(cycle, 0), rollCycle.toIndex(cycle + 1, 0));
+            total += Math.max(0, gaps.countIfIntact(cycle)); // a cut-off file is found and named at its end
             i++;
         }
         startOrdinal[i] = total;
@@ -152,6 +161,7 @@ public final class JournalCursor implements AutoCloseable
     {
         tailer.direction(TailerDirection.FORWARD).toStart();
         direction = TailerDirection.FORWARD;
+        gaps.fromStart();
         return this;
     }
 
@@ -159,6 +169,7 @@ public final class JournalCursor implements AutoCloseable
     public JournalCursor toEnd()
     {
         tailer.toEnd();
+        gaps.forget();
         return this;
     }
 
@@ -173,19 +184,32 @@ public final class JournalCursor implements AutoCloseable
     {
         direction = TailerDirection.BACKWARD;
         tailer.direction(direction);
+        gaps.forget();
         return this;
     }
 
     /** Positions so that {@link #next()} reads the record at {@code chronicleIndex}; false when there is none. */
     public boolean moveToIndex(final long chronicleIndex)
     {
+        gaps.forget();
         return tailer.moveToIndex(chronicleIndex);
     }
 
     /** Positions so that {@link #next()} reads the record with this ordinal; false when there is none. */
     public boolean moveToOrdinal(final long ordinal)
     {
+        gaps.forget();
         return ordinal >= 0 && ordinal < count && tailer.moveToIndex(indexOfOrdinal(ordinal));
+    }
+
+    /**
+     * Whether reaching the end forward checks for records Chronicle could not reach: on for a journal read to its
+     * end once ({@code cat}, {@code verify}), off for a follower, whose end moves and is met again and again.
+     */
+    public JournalCursor checkGaps(final boolean value)
+    {
+        checkGaps = value;
+        return this;
     }
 
     /** Reads the next record in the current direction, checking it fully (version, lengths, CRC32C). */
@@ -196,10 +220,14 @@ public final class JournalCursor implements AutoCloseable
         {
             if (!dc.isPresent())
             {
-                return Status.END;
+                return checkGaps && direction == TailerDirection.FORWARD ? gapAtEnd() : Status.END;
             }
             index = dc.index();
             final Bytes<?> bytes = dc.wire().bytes();
+            if (direction == TailerDirection.FORWARD)
+            {
+                gaps.read(index, bytes.readLimit());
+            }
             final long remaining = bytes.readRemaining();
             length = (int)Math.min(remaining, Integer.MAX_VALUE);
             if (length > scratch.length)
@@ -209,6 +237,7 @@ public final class JournalCursor implements AutoCloseable
             bytes.read(scratch, 0, length);
         }
         reads++;
+        damagedCount = 1;
         view.wrap(scratch, 0, length);
         try
         {
@@ -219,7 +248,7 @@ public final class JournalCursor implements AutoCloseable
             damage = e.getMessage();
             return Status.DAMAGED;
         }
-        if (!crcMatches())
+        if (!record.crcMatchesAtStartOf(scratch, crc))
         {
             damage = String.format("CRC32C mismatch (stored 0x%08x): the record is damaged", record.crc32c());
             return Status.DAMAGED;
@@ -227,15 +256,29 @@ public final class JournalCursor implements AutoCloseable
         return Status.RECORD;
     }
 
-    /** CRC32C over the record with its CRC field taken as zero, straight from the copy in {@link #scratch}. */
-    private boolean crcMatches()
+    /** Chronicle saw the end: reports unreachable records as one DAMAGED, moving past them when it can. */
+    private Status gapAtEnd()
     {
-        final int total = record.headerLength() + record.rawLength();
-        crc.reset();
-        crc.update(scratch, 0, JournalRecord.CRC_OFFSET);
-        crc.update(ZERO_CRC, 0, 4);
-        crc.update(scratch, JournalRecord.CRC_OFFSET + 4, total - JournalRecord.CRC_OFFSET - 4);
-        return (int)crc.getValue() == record.crc32c();
+        final JournalGap gap = gaps.check();
+        if (gap == null)
+        {
+            return Status.END;
+        }
+        if (gap.resumeIndex() >= 0)
+        {
+            tailer.close();
+            tailer = queue.createTailer(); // a fresh tailer: the old one would scan linearly into the damage
+            tailer.direction(TailerDirection.FORWARD);
+            tailer.moveToIndex(gap.resumeIndex());
+        }
+        if (!gap.damaged())
+        {
+            return gap.resumeIndex() >= 0 ? next() : Status.END;
+        }
+        index = gap.firstIndex();
+        damage = gap.describe();
+        damagedCount = gap.count();
+        return Status.DAMAGED;
     }
 
     public JournalRecord record()
@@ -258,6 +301,12 @@ public final class JournalCursor implements AutoCloseable
     public long index()
     {
         return index;
+    }
+
+    /** Records the last {@link Status#DAMAGED} stands for: 1 for a damaged record, N for unreachable ones. */
+    public long damagedCount()
+    {
+        return damagedCount;
     }
 
     /** Why the last {@link Status#DAMAGED} record is damaged. */

@@ -105,6 +105,20 @@ public final class JournalDump implements RecordSink
     }
 
     @Override
+    public void damaged(final long index, final long count, final String reason)
+    {
+        if (count == 1)
+        {
+            damaged(index, reason);
+            return;
+        }
+        skipped += count;
+        flush();
+        err.println("ringlog: skipped " + count + " unreachable records from index " + index + ": " + reason);
+        err.flush();
+    }
+
+    @Override
     public boolean idle()
     {
         flush();

@@ -86,6 +86,7 @@ public final class JournalQuery
     public Result run(final JournalCursor cursor, final RecordSink sink)
     {
         cursor.refreshShape();
+        cursor.checkGaps(!follow);
         final long count = cursor.count();
         long start = 0;
         long end = count;
@@ -198,7 +199,11 @@ public final class JournalQuery
         final JournalCursor cursor, final RecordSink sink, final long start, final long end, final long readBefore)
     {
         final boolean bounded = !follow && end < cursor.count();
-        if (start < cursor.count())
+        if (start == 0)
+        {
+            cursor.toStart(); // from the very start, so that records Chronicle cannot reach are found at the end
+        }
+        else if (start < cursor.count())
         {
             cursor.moveToOrdinal(start);
         }
@@ -244,8 +249,9 @@ public final class JournalQuery
                 continue;
             }
             idle = 0;
-            ordinal++;
-            if ((ordinal & STOP_CHECK_MASK) == 0)
+            final long previous = ordinal;
+            ordinal += status == JournalCursor.Status.DAMAGED ? cursor.damagedCount() : 1;
+            if ((ordinal & ~STOP_CHECK_MASK) != (previous & ~STOP_CHECK_MASK))
             {
                 progress.update(ordinal - start);
                 if (stop.getAsBoolean())
@@ -255,8 +261,8 @@ public final class JournalQuery
             }
             if (status == JournalCursor.Status.DAMAGED)
             {
-                damaged++;
-                sink.damaged(cursor.index(), cursor.damage());
+                damaged += cursor.damagedCount();
+                sink.damaged(cursor.index(), cursor.damagedCount(), cursor.damage());
                 continue;
             }
             if (selection.matches(cursor.record(), cursor.bytes(), cursor.rawOffset()))

@@ -111,6 +111,12 @@ public final class JournalStats implements RecordSink
     }
 
     @Override
+    public void damaged(final long index, final long count, final String reason)
+    {
+        damaged += count;
+    }
+
+    @Override
     public boolean idle()
     {
         fileCurrentMinute();

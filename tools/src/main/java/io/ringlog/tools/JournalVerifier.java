@@ -7,8 +7,10 @@ import java.nio.file.Path;
 
 /**
  * Walks every record of a journal and checks what {@link JournalCursor} checks on each read: a known format
- * version, a header and raw length that fit in the document (a truncated record fails here), and the CRC32C.
- * Prints one line per damaged record, naming its index, and a summary. The engine of {@code ringlog verify}.
+ * version, a header and raw length that fit in the document (a truncated record fails here), and the CRC32C;
+ * and, at the end, that Chronicle reached every record its index holds (a zeroed page ends Chronicle's data
+ * silently; see {@code JournalGapFinder}). Prints one line per damaged record, naming its index, one per run of
+ * unreachable records, naming the cycle file and byte offsets, and a summary. The engine of {@code ringlog verify}.
  */
 public final class JournalVerifier implements RecordSink
 {
@@ -56,6 +58,18 @@ public final class JournalVerifier implements RecordSink
     {
         damaged++;
         out.println("damaged record at index " + index + ": " + reason);
+    }
+
+    @Override
+    public void damaged(final long index, final long count, final String reason)
+    {
+        if (count == 1)
+        {
+            damaged(index, reason);
+            return;
+        }
+        damaged += count;
+        out.println("unreachable records from index " + index + ": " + reason);
     }
 
     @Override

@@ -16,6 +16,15 @@ public interface RecordSink
     void damaged(long index, String reason);
 
     /**
+     * {@code count} damaged records from {@code index} on: 1 for a record that failed its checks, more for records
+     * the journal's index holds but Chronicle cannot reach (a zeroed page); the reason names file and offsets.
+     */
+    default void damaged(long index, long count, String reason)
+    {
+        damaged(index, reason);
+    }
+
+    /**
      * The query has caught up with the journal's end (when following) or is about to return: the moment to flush.
      *
      * @return false to stop the query.

@@ -10,8 +10,10 @@ import java.util.concurrent.Callable;
 /** {@code ringlog verify}: the shell over {@link JournalVerifier}. */
 @Command(
     name = "verify",
-    description = {"Check every record of the journal: format version, lengths (truncation) and CRC32C.",
-        "Prints each damaged record's index and why, then a summary."},
+    description = {"Check every record of the journal: format version, lengths (truncation) and CRC32C,",
+        "and that every record the index holds is reachable (a zeroed page or cut-off cycle file",
+        "hides the records after it). Prints each damaged record's index and why, each run of",
+        "unreachable records with its cycle file and byte offsets, then a summary."},
     footer = {"", "Exit status: 0 every record sound; 1 damaged records found, or an error; 2 usage error."})
 final class VerifyCommand implements Callable<Integer>
 {

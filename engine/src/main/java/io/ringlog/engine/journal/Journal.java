@@ -11,6 +11,7 @@ import net.openhft.chronicle.queue.impl.table.Metadata;
 import net.openhft.chronicle.queue.impl.table.SingleTableBuilder;
 import net.openhft.chronicle.threads.BusyTimedPauser;
 import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
+import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -30,7 +31,8 @@ public final class Journal
     }
 
     /**
-     * A roll cycle by the name used in config: any {@link RollCycles} or {@link LargeRollCycles} constant.
+     * A roll cycle by the name used in config: any {@link RollCycles} or {@link LargeRollCycles} constant, or a
+     * {@link TestRollCycles} one (TEST_SECONDLY: a file a second, so that tests see real cycles roll and retire).
      *
      * @return null when the name is unknown.
      */
@@ -44,6 +46,13 @@ public final class Journal
             }
         }
         for (final LargeRollCycles c : LargeRollCycles.values())
+        {
+            if (c.name().equalsIgnoreCase(name))
+            {
+                return c;
+            }
+        }
+        for (final TestRollCycles c : TestRollCycles.values())
         {
             if (c.name().equalsIgnoreCase(name))
             {

@@ -83,6 +83,7 @@ public final class JournalRecord
 
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final int NONE = 255;
+    private static final byte[] ZERO_CRC = new byte[4];
 
     private DirectBuffer buffer;
     private int offset;
@@ -181,6 +182,20 @@ public final class JournalRecord
         bytes[CRC_OFFSET + 3] = 0;
         crc.reset();
         crc.update(bytes, 0, total);
+        return (int)crc.getValue() == crc32c();
+    }
+
+    /**
+     * True when the stored CRC32C matches a record that was wrapped at offset 0 of {@code bytes}: the allocation-free
+     * form of {@link #crcMatches(CRC32C, byte[])} for readers that copy each record into an array.
+     */
+    public boolean crcMatchesAtStartOf(final byte[] bytes, final CRC32C crc)
+    {
+        final int total = headerLength() + rawLength();
+        crc.reset();
+        crc.update(bytes, 0, CRC_OFFSET);
+        crc.update(ZERO_CRC, 0, ZERO_CRC.length);
+        crc.update(bytes, CRC_OFFSET + 4, total - CRC_OFFSET - 4);
         return (int)crc.getValue() == crc32c();
     }
 

@@ -20,7 +20,8 @@ import java.util.concurrent.locks.LockSupport;
  * thread ({@code ringlog-retention}) every {@code checkIntervalMs}, never on the writer: a deletion costs a
  * directory listing and an unlink, which must not stall the ring.
  *
- * <p>It never deletes the queue's current cycle ({@link SingleChronicleQueue#cycle()}) nor anything newer: Chronicle's
+ * <p>It never deletes the queue's current cycle ({@link SingleChronicleQueue#cycle()}), nor the newest cycle file
+ * (the writer's until its next append rolls it), nor anything newer: Chronicle's
  * own {@code StoreFileListener.onReleased} also fires for the current cycle at close, so retention does not hang off
  * that callback but works from the cycle numbers.
  *
@@ -146,7 +147,9 @@ public final class Retention implements Runnable, AutoCloseable
         {
             return 0;
         }
-        final NavigableSet<Long> cycles = queue.listCyclesBetween(first, Math.max(last, current));
+        // only cycles with a file: just after a roll the clock's cycle has none until the writer's next append,
+        // and Chronicle's listing throws when asked up to a cycle that has no file
+        final NavigableSet<Long> cycles = queue.listCyclesBetween(first, last);
         final int n = cycles.size();
         final int[] cycle = new int[n];
         final long[] bytes = new long[n];
@@ -163,9 +166,9 @@ public final class Retention implements Runnable, AutoCloseable
         int deleted = 0;
         for (i = 0; i < n; i++)
         {
-            if (cycle[i] >= current)
+            if (cycle[i] >= current || cycle[i] >= last)
             {
-                break; // never the file being written, nor one ahead of it
+                break; // never the file being written (the newest, until the writer rolls), nor one ahead of it
             }
             final long endMs = queue.epoch() + ((long)cycle[i] + 1) * lengthMs;
             final boolean tooOld = maxAgeMs > 0 && nowMs - endMs > maxAgeMs;
