@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -53,6 +55,11 @@ public final class Ringlogd implements Callable<Integer>
         description = "Journal only this severity or more severe: emerg..debug or 0..7 (default debug).")
     private String minSeverity;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+        description = "Any config key (as in ringlogd.yaml, e.g. journal.prefetchBytes=0); repeatable; applied after " +
+            "the file and before the flags above.")
+    private List<String> sets = new ArrayList<>();
+
     private final CountDownLatch stop = new CountDownLatch(1);
 
     public static void main(final String[] args)
@@ -73,6 +80,15 @@ public final class Ringlogd implements Callable<Integer>
         if (configFile != null)
         {
             ConfigFile.load(configFile, config);
+        }
+        for (final String kv : sets)
+        {
+            final int eq = kv.indexOf('=');
+            if (eq <= 0)
+            {
+                throw new ConfigException("--set " + kv + ": expected KEY=VALUE");
+            }
+            config.set(kv.substring(0, eq), kv.substring(eq + 1), "--set " + kv.substring(0, eq));
         }
         override(config, "listen.bind", bind, "--bind");
         override(config, "listen.tcpPort", tcpPort, "--tcp-port");

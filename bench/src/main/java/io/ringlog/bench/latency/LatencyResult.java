@@ -43,14 +43,20 @@ public final class LatencyResult
     public final long gcCount;
     /** One histogram per second of following (start and end time stamps set), for the {@code .hlog}. */
     public final List<Histogram> intervals;
+    /**
+     * ringlog only (else null): the engine's own receipt -> journaled service time, ns, from its
+     * {@code service-time.hlog}, the intervals that began after the warm-up.
+     */
+    public final Histogram serviceTime;
     /** Why the run is not clean (the server exited non-zero, the sender failed), or null. */
     public final String error;
 
     LatencyResult(final String system, final String transport, final int connections, final int rate,
         final int seconds, final long sent, final long received, final long duplicates, final Histogram histogram,
         final long senderMaxLateNanos, final double cpuSeconds, final long peakRssBytes, final long gcCount,
-        final List<Histogram> intervals, final String error)
+        final List<Histogram> intervals, final String error, final Histogram serviceTime)
     {
+        this.serviceTime = serviceTime;
         this.system = system;
         this.transport = transport;
         this.connections = connections;
@@ -123,6 +129,13 @@ public final class LatencyResult
         sb.append(String.format(Locale.ROOT, "  server CPU %.2f s (%.2f s per million), peak RSS %d MB, GCs %s%n",
             cpuSeconds, received == 0 ? 0.0 : cpuSeconds * 1e6 / ((double)rate * seconds), peakRssBytes >> 20,
             gcCount < 0 ? "n/a" : Long.toString(gcCount)));
+        if (serviceTime != null && serviceTime.getTotalCount() > 0)
+        {
+            sb.append(String.format(Locale.ROOT, "  engine service time (receipt -> journaled): p50 %.1f µs, p99 %.1f " +
+                "µs, p99.99 %.1f µs, max %.1f µs (%,d samples)%n", serviceTime.getValueAtPercentile(50) / 1e3,
+                serviceTime.getValueAtPercentile(99) / 1e3, serviceTime.getValueAtPercentile(99.99) / 1e3,
+                serviceTime.getMaxValue() / 1e3, serviceTime.getTotalCount()));
+        }
         return sb.toString();
     }
 }

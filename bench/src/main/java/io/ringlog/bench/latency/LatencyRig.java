@@ -12,6 +12,10 @@ import io.ringlog.bench.load.LoadResult;
 import io.ringlog.bench.load.LoadSpec;
 import io.ringlog.bench.load.MessageLayout;
 import io.ringlog.bench.load.Transport;
+import io.ringlog.engine.journal.ServiceTimeLog;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +25,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -40,6 +46,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class LatencyRig
 {
     static final long QUIET_MS = 5_000;
+    /** The engine's service-time interval: short, so few measured messages fall in an interval begun in warm-up. */
+    static final long SERVICE_TIME_INTERVAL_MS = 250;
     private static final long MARKER_SEQ = 9_999_999_999L;
     private static final long MARKER_TIMEOUT_MS = 15_000;
     private static final long FOLLOW_PARK_NANOS = 10_000;
@@ -57,8 +65,14 @@ public final class LatencyRig
         final Path runDir = Files.createTempDirectory(base, spec.system + "-");
         final MessageLayout layout = MessageLayout.of(spec.format, spec.transport, spec.messageBytes);
         final LatencyResult result;
+        final List<String> engineArgs = new ArrayList<>(spec.engineArgs);
+        if ("ringlog".equals(spec.system))
+        {
+            engineArgs.add("--set");
+            engineArgs.add("stats.serviceTimeIntervalMs=" + SERVICE_TIME_INTERVAL_MS);
+        }
         try (IngestTarget target = Targets.create(spec.system, spec.transport, spec.messageBytes, runDir,
-            spec.engineJar, spec.engineArgs))
+            spec.engineJar, engineArgs))
         {
             target.start();
             final InetSocketAddress address = new InetSocketAddress("127.0.0.1",
@@ -92,6 +106,7 @@ public final class LatencyRig
         final long pid = target.pid();
         double cpu0 = Double.NaN;
         long gc0 = -1;
+        long warmEndMs = Long.MAX_VALUE;
         try (LoadGenerator generator = new LoadGenerator(load, address))
         {
             final long start = System.nanoTime() + START_DELAY_NANOS;
@@ -104,6 +119,7 @@ public final class LatencyRig
                 LockSupport.parkNanos(Math.min(warmEnd - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(100)));
             }
             cpu0 = ProcStats.cpuSeconds(pid);
+            warmEndMs = System.currentTimeMillis();
             gc0 = HsPerfData.gcCount(pid);
             sender.join(TimeUnit.SECONDS.toMillis((long)load.seconds + 10));
             // closing the channels (leaving this block) unblocks a sender stuck on a server that stopped reading
@@ -124,10 +140,34 @@ public final class LatencyRig
             error = spec.system + " exited with " + exit;
         }
         final boolean jvm = target instanceof RinglogTarget;
+        final Histogram serviceTime = jvm ? serviceTime(((RinglogTarget)target).journal(), warmEndMs) : null;
         return new LatencyResult(spec.system, spec.transport.label(), spec.connections, spec.rate, spec.seconds,
             sent, recorder.distinct(), recorder.duplicates(), recorder.total(),
             send.result == null ? 0 : send.result.maxLateNanos(), cpu1 - cpu0, rss,
-            jvm && gc0 >= 0 && gc1 >= 0 ? gc1 - gc0 : -1, recorder.intervals(), error);
+            jvm && gc0 >= 0 && gc1 >= 0 ? gc1 - gc0 : -1, recorder.intervals(), error, serviceTime);
+    }
+
+    /**
+     * The engine's service-time intervals (written on its stop) that began after the warm-up, added up; an empty
+     * histogram when the engine wrote none.
+     */
+    static Histogram serviceTime(final Path journal, final long fromMs) throws IOException
+    {
+        final Histogram total = new Histogram(3);
+        final Path hlog = journal.resolve(ServiceTimeLog.HLOG_FILE);
+        if (!Files.exists(hlog))
+        {
+            return total;
+        }
+        final HistogramLogReader reader = new HistogramLogReader(hlog.toFile());
+        for (EncodableHistogram h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram())
+        {
+            if (h.getStartTimeStamp() >= fromMs)
+            {
+                total.add((Histogram)h);
+            }
+        }
+        return total;
     }
 
     private static StoreFollower follower(final IngestTarget target, final MessageLayout layout)

@@ -60,6 +60,16 @@ class LatencyRigTest
         assertEquals(r.histogram.getTotalCount(), intervals, "the intervals add up to the total");
         assertTrue(r.cpuSeconds >= 0 && r.peakRssBytes > 0, r.cpuSeconds + " s, " + r.peakRssBytes + " B");
         assertTrue("ringlog".equals(system) ? r.gcCount >= 0 : r.gcCount == -1, "gcCount " + r.gcCount);
+        if ("ringlog".equals(system))
+        {
+            // the engine's own histogram: intervals begun after the warm-up, so some but not more than was measured
+            final long served = r.serviceTime.getTotalCount();
+            assertTrue(served > 0 && served <= r.histogram.getTotalCount(), "engine service time samples " + served);
+        }
+        else
+        {
+            assertNull(r.serviceTime, "a peer has no engine histogram");
+        }
         assertTrue(r.ok());
         return r;
     }
