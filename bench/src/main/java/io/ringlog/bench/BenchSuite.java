@@ -74,6 +74,10 @@ public final class BenchSuite implements Callable<Integer>
     @Option(names = "--gc-rate", description = "Rate of the GC run (default ${DEFAULT-VALUE}).")
     int gcRate = 100_000;
 
+    @Option(names = "--sync-rate", description = "ringlog with journal.durability=sync beside page-cache at this " +
+        "rate; 0 = skip (default ${DEFAULT-VALUE}).")
+    int syncRate = 100_000;
+
     @Option(names = "--engine-jar", description = "Default: ${DEFAULT-VALUE}.")
     Path engineJar = Path.of("engine/target/ringlogd.jar");
 
@@ -145,6 +149,19 @@ public final class BenchSuite implements Callable<Integer>
             }
             sections.add(new BenchReport.Section("50% of each system's own max", "half-max", results));
         }
+        if (syncRate > 0 && chosen.contains("ringlog"))
+        {
+            final List<String> syncArgs = new ArrayList<>(engineArgs);
+            syncArgs.add("--set");
+            syncArgs.add("journal.durability=sync");
+            final LatencySpec pageCache = base.withRate(syncRate);
+            final LatencySpec sync = new LatencySpec("ringlog", Transport.TCP_OCTET, SyslogFormat.RFC5424, 1,
+                syncRate, seconds, warmupSeconds, 200, work.resolve("latency"), engineJar, syncArgs);
+            sections.add(new BenchReport.Section(String.format(Locale.ROOT, "%,d msg/s, journal.durability " +
+                "page-cache vs sync", syncRate), "durability", List.of(latency(pageCache, "latency-durability-" +
+                "page-cache"), latency(sync, "latency-durability-sync")), List.of("ringlog (page-cache)",
+                "ringlog (sync)")));
+        }
         LatencyResult gc = null;
         if (gcSeconds > 0 && chosen.contains("ringlog"))
         {
@@ -202,6 +219,7 @@ public final class BenchSuite implements Callable<Integer>
         a.add("--seconds " + seconds);
         a.add("--rates " + rates.toString().replaceAll("[\\[\\] ]", ""));
         a.add("--gc-seconds " + gcSeconds);
+        a.add("--sync-rate " + syncRate);
         return a;
     }
 }

@@ -34,13 +34,14 @@ class BenchSuiteTest
             dir.resolve("work").toString(), "--engine-jar", IngestTestSupport.engineJar().toString(),
             "--systems", String.join(",", systems), "--throughput-messages", "20000", "--throughput-warmup", "5000",
             "--throughput-runs", "1", "--rates", "2000", "--seconds", "1", "--warmup-seconds", "1",
-            "--gc-seconds", "2", "--gc-rate", "2000");
+            "--gc-seconds", "2", "--gc-rate", "2000", "--sync-rate", "2000");
         assertEquals(0, exit);
         final String md = Files.readString(out.resolve("report.md"));
         System.out.println(md);
         for (final String expected : new String[] {"## Targets", "throughput >= 1M msg/s", "## Throughput",
             "## Latency at 2,000 msg/s", "## Latency at 50% of each system's own max", "engine service time",
-            "## Garbage collection", "share the same cores"})
+            "## Garbage collection", "share the same cores", "| ringlog (sync) | 2,000 |",
+            "| ringlog (page-cache) | 2,000 |"})
         {
             assertTrue(md.contains(expected), "report has " + expected);
         }
@@ -53,7 +54,8 @@ class BenchSuiteTest
                 assertTrue(Files.size(out.resolve(name + ".hlog")) > 0, name + ".hlog");
             }
         }
-        for (final String svg : new String[] {"throughput.svg", "latency-2000.svg", "latency-half-max.svg"})
+        for (final String svg : new String[] {"throughput.svg", "latency-2000.svg", "latency-half-max.svg",
+            "latency-durability.svg"})
         {
             final int lines = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(out.resolve(svg).toFile()).getElementsByTagName(svg.startsWith("latency") ? "polyline" : "rect")

@@ -26,9 +26,21 @@ public final class BenchReport
     /** The rig's floor at 100k msg/s (p99 of a trivial receiver, issue 5 and LIBRARIES.md §7). */
     public static final long RIG_FLOOR_P99_NANOS = 450_000;
 
-    /** The latency runs at one load: a title ("100,000 msg/s"), a file-name slug, and one result per system. */
-    public record Section(String title, String slug, List<LatencyResult> results)
+    /**
+     * The latency runs at one load: a title ("100,000 msg/s"), a file-name slug (a fixed rate's slug is the rate),
+     * one result per system, and each result's label in tables and charts (null: the system's name).
+     */
+    public record Section(String title, String slug, List<LatencyResult> results, List<String> labels)
     {
+        public Section(final String title, final String slug, final List<LatencyResult> results)
+        {
+            this(title, slug, results, null);
+        }
+
+        String label(final int i)
+        {
+            return labels == null ? results.get(i).system : labels.get(i);
+        }
     }
 
     private final String header;
@@ -67,9 +79,10 @@ public final class BenchReport
         for (final Section s : sections)
         {
             final List<SvgCharts.Curve> curves = new ArrayList<>();
-            for (final LatencyResult r : s.results())
+            for (int i = 0; i < s.results().size(); i++)
             {
-                curves.add(new SvgCharts.Curve(String.format(Locale.ROOT, "%s @ %,d msg/s", r.system, r.rate),
+                final LatencyResult r = s.results().get(i);
+                curves.add(new SvgCharts.Curve(String.format(Locale.ROOT, "%s @ %,d msg/s", s.label(i), r.rate),
                     r.histogram));
             }
             Files.writeString(dir.resolve("latency-" + s.slug() + ".svg"), SvgCharts.percentiles(
@@ -115,21 +128,23 @@ public final class BenchReport
             md.append("| system | rate | p50 | p90 | p99 | p99.9 | p99.99 | max | sent / missing / dup | " +
                 "CPU s / 1M msgs | peak RSS | GCs |\n");
             md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-            for (final LatencyResult r : s.results())
+            for (int i = 0; i < s.results().size(); i++)
             {
+                final LatencyResult r = s.results().get(i);
                 final Histogram h = r.histogram;
                 md.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %s | %,d / %,d / %,d | " +
-                    "%.2f | %d MB | %s |%n", r.system, r.rate, t(h, 50), t(h, 90), t(h, 99), t(h, 99.9),
+                    "%.2f | %d MB | %s |%n", s.label(i), r.rate, t(h, 50), t(h, 90), t(h, 99), t(h, 99.9),
                     t(h, 99.99), fmt(h.getMaxValue()), r.sent, r.missing, r.duplicates, cpuPerMillion(r),
                     r.peakRssBytes >> 20, r.gcCount < 0 ? "n/a" : Long.toString(r.gcCount)));
             }
-            for (final LatencyResult r : s.results())
+            for (int i = 0; i < s.results().size(); i++)
             {
+                final LatencyResult r = s.results().get(i);
                 if (r.serviceTime != null && r.serviceTime.getTotalCount() > 0)
                 {
                     final Histogram h = r.serviceTime;
-                    md.append(String.format(Locale.ROOT, "| *ringlog engine service time* (receipt -> journaled) | " +
-                        "%,d | %s | %s | %s | %s | %s | %s | %,d samples | | | |%n", r.rate, t(h, 50), t(h, 90),
+                    md.append(String.format(Locale.ROOT, "| *%s engine service time* (receipt -> journaled) | " +
+                        "%,d | %s | %s | %s | %s | %s | %s | %,d samples | | | |%n", s.label(i), r.rate, t(h, 50), t(h, 90),
                         t(h, 99), t(h, 99.9), t(h, 99.99), fmt(h.getMaxValue()), h.getTotalCount()));
                 }
                 if (r.error != null)
@@ -244,7 +259,7 @@ public final class BenchReport
     {
         for (final Section s : sections)
         {
-            if (!s.results().isEmpty() && s.results().stream().allMatch(r -> r.rate == rate))
+            if (s.slug().equals(Integer.toString(rate)))
             {
                 return s;
             }
