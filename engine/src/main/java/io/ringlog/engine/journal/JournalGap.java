@@ -23,10 +23,13 @@ public record JournalGap(
         return unreachable != 0 || dataOffset >= 0;
     }
 
-    /** The damaged records this gap stands for: at least 1 when the count is unknown. */
+    /**
+     * The damaged records this gap stands for: at least 1 when the count is unknown (a cut-off file, or data found
+     * after the end that the index does not count), so a damaged gap never adds 0 to a damage count.
+     */
     public long count()
     {
-        return unreachable < 0 ? 1 : unreachable;
+        return unreachable < 0 || unreachable == 0 && dataOffset >= 0 ? 1 : unreachable;
     }
 
     /** One line for the user: file, offsets, how many records and where reading goes on. */
@@ -45,7 +48,8 @@ public record JournalGap(
         }
         else
         {
-            s.append(": ").append(unreachable).append(" records unreachable (zeroed page?)");
+            s.append(unreachable == 0 && dataOffset >= 0 ? ": records unreachable, how many unknown (zeroed page?)" :
+                ": " + unreachable + " records unreachable (zeroed page?)");
         }
         s.append(resumeIndex >= 0 ? "; reading resumes at index " + resumeIndex : "; nothing readable after it");
         return s.toString();

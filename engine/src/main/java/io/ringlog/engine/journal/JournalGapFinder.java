@@ -28,7 +28,11 @@ import java.util.NavigableSet;
  * sparse and zero beyond what Chronicle wrote, so data there is data the reader missed.
  *
  * <p>A write in progress is not damage: a reader that stopped at a live journal's end finds either the very next
- * record (0 unreachable) or a not-yet-complete header at exactly the end offset. Costs a few index look-ups per
+ * record (0 unreachable) or a not-yet-complete header at exactly the end offset. Nor is an append that never
+ * finished: after a {@code kill -9} in the middle of one, the record's bytes can be in the file while its header is
+ * still zero (seen in {@code CrashLoopIT}), and Chronicle writes the next append over them. Chronicle sets the
+ * store's write position to a document's start only once its header is complete, so bytes past the last document
+ * it completed are such an append; only bytes at or before it are records a reader missed. Costs a few index look-ups per
  * cycle after the stop, so it runs once per end reached, never per record. Single-threaded, like the reader.
  */
 public final class JournalGapFinder
@@ -244,8 +248,9 @@ public final class JournalGapFinder
 
     /**
      * The offset of the first non-zero byte at or after {@code from} in the cycle's file, up to its write position
-     * (the start of the last document Chronicle wrote) plus a chunk, after skipping index metadata documents that
-     * follow the last record; -1 when none, or when {@code from} holds a document still being written.
+     * (the start of the last document Chronicle completed) plus a chunk, after skipping index metadata documents
+     * that follow the last record; -1 when none, when {@code from} holds a document still being written, or when
+     * the next document header lies past the last completed document (an append that never finished).
      */
     private long dataAfter(final CycleFile file, final long from)
     {
@@ -254,7 +259,7 @@ public final class JournalGapFinder
         {
             final long limit = Math.min(ch.size(), Math.max(writePosition, from) + SCAN_CHUNK);
             final ByteBuffer buf = ByteBuffer.allocate(SCAN_CHUNK).order(ByteOrder.LITTLE_ENDIAN);
-            long start = from;
+            long start = align(from);
             for (int docs = 0; docs < 1024 && start + 4 <= limit; docs++)
             {
                 buf.clear().limit(4);
@@ -271,7 +276,11 @@ public final class JournalGapFinder
                 {
                     break;
                 }
-                start += 4 + (header & LENGTH_MASK); // index metadata the tailer skips anyway
+                start = align(start + 4 + (header & LENGTH_MASK)); // index metadata the tailer skips anyway
+            }
+            if (start > writePosition)
+            {
+                return -1; // past the last completed document: an append that never finished, not a lost record
             }
             for (long pos = start; pos < limit; )
             {
@@ -296,5 +305,11 @@ public final class JournalGapFinder
             return -1;
         }
         return -1;
+    }
+
+    /** Chronicle starts every document header on a 4-byte boundary; a record's data may end anywhere. */
+    private static long align(final long offset)
+    {
+        return (offset + 3) & ~3L;
     }
 }

@@ -205,4 +205,47 @@ class DamagedJournalTest
         assertEquals(1, cutOff[1], "the record cut in half is reported");
         assertEquals(1, cutOff[2], "the records after the cut are reported, their number unknowable");
     }
+
+    /**
+     * kill -9 in the middle of an append leaves the record's bytes after the last record with its header still
+     * zero (seen in CrashLoopIT): an append that never finished, which the next append overwrites, not damage. The
+     * same bytes behind the zeroed header of the last complete record are a lost record.
+     */
+    @Test
+    void anUnfinishedAppendIsNotDamageButAZeroedLastHeaderIs() throws Exception
+    {
+        final Path orig = write();
+        final byte[] body = Files.readAllBytes(cycleFile(orig));
+        final long last = offsetOf(cycleFile(orig), String.format("record %06d", RECORDS - 1));
+        final long lastHeader = last - JournalRecord.HEADER_LENGTH - ("<13>1 - h app - - - ").length() - 4;
+        final long lastEnd = last + ("record 000000 padding padding padding padding").length();
+
+        final Path torn = copy(orig, dir.resolve("torn"));
+        try (RandomAccessFile raf = new RandomAccessFile(cycleFile(torn).toFile(), "rw"))
+        {
+            raf.seek(((lastEnd + 3) & ~3L) + 4); // header left zero, the record's bytes written
+            raf.write(body, (int)lastHeader + 4, (int)(lastEnd - lastHeader - 4));
+        }
+        assertArrayEquals(new long[] {RECORDS, 0, 0, -1}, read("torn", torn));
+        try (JournalReader r = new JournalReader(torn))
+        {
+            r.toStart();
+            for (int k = 0; k < RECORDS && r.next() != null; k++)
+            {
+                // to the end
+            }
+            assertNull(r.next());
+            assertNull(r.checkEnd(), "an unfinished append is no gap");
+        }
+
+        final Path lost = copy(orig, dir.resolve("lost"));
+        try (RandomAccessFile raf = new RandomAccessFile(cycleFile(lost).toFile(), "rw"))
+        {
+            raf.seek(lastHeader);
+            raf.write(new byte[4]);
+        }
+        final long[] zeroedHeader = read("lost", lost);
+        assertEquals(RECORDS - 1, zeroedHeader[0], "every record before the zeroed header is read");
+        assertEquals(1, zeroedHeader[2], "the record behind the zeroed header is reported");
+    }
 }

@@ -1,13 +1,16 @@
-package io.ringlog.engine.it;
+package io.ringlog.tools;
 
+import io.ringlog.engine.it.RinglogdProcess;
 import io.ringlog.engine.journal.JournalReader;
 import io.ringlog.engine.journal.JournalRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +18,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,11 +35,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (so never waiting out Chronicle's 15 s write lock), and at the end every record's CRC is valid and each run's
  * records are, in order, a prefix of what its sender wrote. The per-crash loss window (written by the sender
  * before the kill, minus journaled from that run: in socket buffers, the ring, or unread) is printed.
+ *
+ * <p>After every kill, before the restart, the real {@code ringlog verify} (in-process, {@link Ringlog#run}) checks
+ * the crashed journal, and at the end {@code java -jar ringlog.jar verify} checks it once more as a user would:
+ * each must exit 0, report no damaged or unreachable record, and count exactly the records this test reads
+ * (after crash r: the records of runs 0..r). It lives in tools, not engine, because the engine module builds
+ * before the tools it must run.
  */
 @Tag("reliability")
 class CrashLoopIT
 {
     private static final int RUNS = 5;
+    /** {@link JournalVerifier}'s summary line: "DIR: N records, S sound, D damaged". */
+    private static final Pattern SUMMARY = Pattern.compile(": (\\d+) records, (\\d+) sound, (\\d+) damaged$");
 
     @TempDir
     Path dir;
@@ -44,6 +59,7 @@ class CrashLoopIT
         final Random random = new Random(42);
         final long[] written = new long[RUNS];
         final long[] restartMs = new long[RUNS];
+        final long[] verifiedAfterCrash = new long[RUNS];
         for (int run = 0; run < RUNS; run++)
         {
             final long began = System.nanoTime();
@@ -76,6 +92,7 @@ class CrashLoopIT
                 sender.join(10_000);
                 written[run] = count.get();
             }
+            verifiedAfterCrash[run] = verifyInProcess(journal, "after crash " + run);
         }
 
         final List<List<Long>> seqs = new ArrayList<>();
@@ -104,9 +121,13 @@ class CrashLoopIT
                 seqs.get(run).add(Long.parseLong(words[words.length - 1]));
             }
         }
+        long throughRun = 0;
         for (int run = 0; run < RUNS; run++)
         {
             final List<Long> s = seqs.get(run);
+            throughRun += s.size();
+            assertEquals(throughRun, verifiedAfterCrash[run],
+                "ringlog verify after crash " + run + " counts the records of runs 0.." + run);
             for (int i = 0; i < s.size(); i++)
             {
                 assertEquals(i, s.get(i).longValue(), "run " + run + ": record " + i + " is message " + i);
@@ -117,6 +138,62 @@ class CrashLoopIT
                 "wrote " + written[run] + ", journaled " + s.size() + ", loss window " + (written[run] - s.size()));
         }
         System.out.println("crash loop: " + records + " records, all CRCs valid");
+        assertEquals(records, verifyWithJar(journal), "ringlog.jar verify counts every record the test read");
+    }
+
+    /** {@code ringlog verify --journal DIR} in this JVM; asserts exit 0 and no damage; returns its record count. */
+    private static long verifyInProcess(final Path journal, final String when)
+    {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final int exit;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8))
+        {
+            exit = Ringlog.run(new String[]{"verify", "--journal", journal.toString()}, o, e);
+        }
+        return checkVerify(when, exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** {@code java -jar ringlog.jar verify --journal DIR}, as a user runs it. */
+    private static long verifyWithJar(final Path journal) throws Exception
+    {
+        final Path jar = Path.of(System.getProperty("ringlog.jar", "target/ringlog.jar")).toAbsolutePath();
+        final Process p = new ProcessBuilder(RinglogdProcess.java(), "-jar", jar.toString(), "verify", "--journal",
+            journal.toString()).start();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final Thread drainErr = new Thread(() ->
+        {
+            try
+            {
+                p.getErrorStream().transferTo(err);
+            }
+            catch (final IOException ignore)
+            {
+                // process gone
+            }
+        });
+        drainErr.start();
+        final String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "ringlog.jar verify finished");
+        drainErr.join(10_000);
+        return checkVerify("at the end (ringlog.jar)", p.exitValue(), out, err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static long checkVerify(final String when, final int exit, final String out, final String err)
+    {
+        final String context = "ringlog verify " + when + ": exit " + exit + "\n" + out + err;
+        assertEquals(0, exit, context);
+        assertFalse(out.contains("damaged record") || out.contains("unreachable"), context);
+        final String[] lines = out.strip().split("\n");
+        final String summary = lines[lines.length - 1];
+        assertEquals(1, lines.length, "verify prints only its summary when nothing is damaged: " + context);
+        final Matcher m = SUMMARY.matcher(summary);
+        assertTrue(m.find(), "verify summary line: " + context);
+        assertEquals("0", m.group(3), context);
+        assertEquals(m.group(1), m.group(2), "every record sound: " + context);
+        System.out.println("ringlog verify " + when + ": " + summary);
+        return Long.parseLong(m.group(1));
     }
 
     /** Writes "... run R seq N" lines, one write each, counting those the socket accepted, until it fails. */
