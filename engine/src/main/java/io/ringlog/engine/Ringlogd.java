@@ -48,7 +48,7 @@ public final class Ringlogd implements Callable<Integer>
     private Integer ringSize;
 
     @Option(names = "--wait-strategy", paramLabel = "NAME",
-        description = "phased, blocking, lite-blocking, sleeping, yielding or busy-spin (default phased).")
+        description = "backoff, phased, blocking, lite-blocking, sleeping, yielding or busy-spin (default backoff).")
     private String waitStrategy;
 
     @Option(names = "--min-severity", paramLabel = "LEVEL",
