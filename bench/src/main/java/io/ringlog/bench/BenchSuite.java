@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
  *
  * <pre>
  * bench/scripts/install-peers.sh
- * java -cp bench/target/benchmarks.jar io.ringlog.bench.BenchSuite --out bench/results
+ * java -jar bench/target/ringlog-bench.jar suite --out bench/results
  * </pre>
  * Every process (sender, servers, the follower) shares the machine's cores; the report says so.
  */
@@ -57,7 +57,7 @@ public final class BenchSuite implements Callable<Integer>
     @Option(names = "--rates", split = ",", description = "Fixed rates, msg/s (default ${DEFAULT-VALUE}).")
     List<Integer> rates = List.of(10_000, 100_000, 300_000);
 
-    @Option(names = "--half-max", negatable = true, description = "Also run each system at 50% of its own " +
+    @Option(names = "--half-max", negatable = true, description = "Also run each system at 50%% of its own " +
         "median max (default ${DEFAULT-VALUE}).")
     boolean halfMax = true;
 
@@ -190,7 +190,7 @@ public final class BenchSuite implements Callable<Integer>
     {
         final StringBuilder md = new StringBuilder("# ringlog bench report\n\n");
         md.append("Generated ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-            .substring(0, 16)).append(" UTC by `java -cp bench/target/benchmarks.jar io.ringlog.bench.BenchSuite")
+            .substring(0, 16)).append(" UTC by `java -jar bench/target/ringlog-bench.jar suite")
             .append(" --out ").append(out).append(' ').append(String.join(" ", argsEcho())).append("`.\n\n");
         md.append(Machine.describe(workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"))));
         md.append("- systems: ").append(String.join(", ", chosen)).append(" (peers from Debian 12 packages, run in " +

@@ -31,7 +31,7 @@ import java.util.concurrent.locks.LockSupport;
  * the ext4 journal, writeback, or nothing: running or runnable, i.e. the CPU).
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar io.ringlog.bench.JournalStallProbe --dir /var/tmp/probe --seconds 10
+ * java -jar bench/target/ringlog-bench.jar probe --dir /var/tmp/probe --seconds 10
  * </pre>
  */
 @Command(name = "JournalStallProbe", mixinStandardHelpOptions = true, sortOptions = false)
