@@ -65,12 +65,13 @@ public final class LatencyRig
         final Path runDir = Files.createTempDirectory(base, spec.system + "-");
         final MessageLayout layout = MessageLayout.of(spec.format, spec.transport, spec.messageBytes);
         final LatencyResult result;
-        final List<String> engineArgs = new ArrayList<>(spec.engineArgs);
+        final List<String> engineArgs = new ArrayList<>();
         if ("ringlog".equals(spec.system))
         {
-            engineArgs.add("--set");
+            engineArgs.add("--set"); // first, so the spec's own --set of the same key wins
             engineArgs.add("stats.serviceTimeIntervalMs=" + SERVICE_TIME_INTERVAL_MS);
         }
+        engineArgs.addAll(spec.engineArgs);
         try (IngestTarget target = Targets.create(spec.system, spec.transport, spec.messageBytes, runDir,
             spec.engineJar, engineArgs))
         {

@@ -157,7 +157,8 @@ public final class BenchReport
         if (gcRun != null)
         {
             md.append("## Garbage collection\n\n").append(String.format(Locale.ROOT, "ringlog at %,d msg/s for %d s " +
-                "after the warm-up: **%s GCs** in the engine JVM during those seconds (read from its hsperfdata); " +
+                "after the warm-up, without the service-time interval log: **%s GCs** in the engine JVM during those " +
+                "seconds (read from its hsperfdata); " +
                 "%,d sent, %,d missing.%n%n", gcRun.rate, gcRun.seconds, gcRun.gcCount < 0 ? "unknown" :
                 Long.toString(gcRun.gcCount), gcRun.sent, gcRun.missing));
         }
