@@ -43,7 +43,7 @@ class IngestBenchTest
         assertTrue(r.msgsPerSec() > 0 && r.cpuSeconds() >= 0 && r.peakRssBytes() > 0, r.toString());
 
         final String report = bench.report(results);
-        assertTrue(report.contains("| ringlog | backoff (default), 1 parser |"), report);
+        assertTrue(report.contains("| ringlog | handoff (default), 1 parser |"), report);
     }
 
     @Test

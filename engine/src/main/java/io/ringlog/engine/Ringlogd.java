@@ -48,7 +48,8 @@ public final class Ringlogd implements Callable<Integer>
     private Integer ringSize;
 
     @Option(names = "--wait-strategy", paramLabel = "NAME",
-        description = "backoff, phased, blocking, lite-blocking, sleeping, yielding or busy-spin (default backoff).")
+        description = "handoff, backoff, phased, blocking, lite-blocking, sleeping, yielding or busy-spin " +
+            "(default handoff).")
     private String waitStrategy;
 
     @Option(names = "--min-severity", paramLabel = "LEVEL",

@@ -62,7 +62,7 @@ public class PipelineBenchmark
     public int parsers;
 
     /** {@code ring.waitStrategy}: the default (phased back-off) and the fastest busy one on 2 cores. */
-    @Param({"backoff", "phased"})
+    @Param({"handoff", "backoff"})
     public String waitStrategy;
 
     /** The message format: 5424 (with structured data) or 3164 (with a tag[pid]). */

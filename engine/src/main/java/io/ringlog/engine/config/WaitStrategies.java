@@ -13,17 +13,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Disruptor wait strategies selectable by name ({@code ring.waitStrategy}, {@code --wait-strategy}).
  *
- * <p>The default, {@code backoff} ({@link BackoffWaitStrategy}: spin, yield, then park from 1 µs doubling to 1 ms,
- * on the sequence each stage depends on), was chosen by measurement on a 2-core machine against the Disruptor's
- * strategies (README, "Choosing the wait strategy"): at 10k msg/s it used less than half of {@code phased}'s CPU
- * with a lower engine p99, it ingests about as fast, and idle it wakes each stage ~1,000 times a second
- * (~0.04 cores). The blocking family and {@code phased} busy-spin while a gated stage waits for the stage before it;
- * busy-spin is the worst choice on 2 cores (five threads on two cores).
+ * <p>The default, {@code handoff} ({@link HandoffWaitStrategy}: a short spin, then each stage sleeps on a monitor
+ * until the stage before it, or the publisher, wakes it), was chosen by measurement on a 2-core machine (README,
+ * "Choosing the wait strategy"). The Disruptor's blocking family and {@code phased} block only on the ring's cursor
+ * and busy-spin while a gated stage waits for the stage before it, taking the CPU from the thread they wait for;
+ * {@code backoff} ({@link BackoffWaitStrategy}) parks instead, at the cost of the park granularity; busy-spin is the
+ * worst choice on 2 cores (five threads on two cores).
  */
 public final class WaitStrategies
 {
-    public static final String DEFAULT = "backoff";
-    public static final String[] NAMES = {"backoff", "phased", "blocking", "lite-blocking", "sleeping", "yielding", "busy-spin"};
+    public static final String DEFAULT = "handoff";
+    public static final String[] NAMES = {"handoff", "backoff", "phased", "blocking", "lite-blocking", "sleeping", "yielding", "busy-spin"};
 
     private WaitStrategies()
     {
@@ -47,6 +47,7 @@ public final class WaitStrategies
         switch (name)
         {
             case "backoff": return new BackoffWaitStrategy(100, 10, 1_000, 1_000_000);
+            case "handoff": return new HandoffWaitStrategy(100);
             case "phased": return PhasedBackoffWaitStrategy.withLiteLock(1, 1000, TimeUnit.MICROSECONDS);
             case "blocking": return new BlockingWaitStrategy();
             case "lite-blocking": return new LiteBlockingWaitStrategy();

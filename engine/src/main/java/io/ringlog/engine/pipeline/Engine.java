@@ -3,9 +3,11 @@ package io.ringlog.engine.pipeline;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.ringlog.engine.config.EngineConfig;
+import io.ringlog.engine.config.HandoffWaitStrategy;
 import io.ringlog.engine.config.WaitStrategies;
 import io.ringlog.engine.counters.CountersFile;
 import io.ringlog.engine.event.LogEvent;
@@ -130,9 +132,9 @@ public final class Engine implements AutoCloseable
 
             final int slotBytes = config.slotBytes();
             final StageThreads stageThreads = new StageThreads();
+            final WaitStrategy waitStrategy = WaitStrategies.create(config.waitStrategy());
             final Disruptor<LogEvent> disruptor = new Disruptor<>(
-                () -> new LogEvent(slotBytes), config.ringSize(), stageThreads, ProducerType.SINGLE,
-                WaitStrategies.create(config.waitStrategy()));
+                () -> new LogEvent(slotBytes), config.ringSize(), stageThreads, ProducerType.SINGLE, waitStrategy);
             final AtomicLong overflowBytes = new AtomicLong();
             final ServiceTimeLog serviceTime = new ServiceTimeLog(dir, config.serviceTimeIntervalMs());
             final JournalPrefetcher prefetcher = new JournalPrefetcher(queue, config.prefetchBytes());
@@ -141,10 +143,10 @@ public final class Engine implements AutoCloseable
             final EventHandler<LogEvent>[] parsers = new EventHandler[n];
             for (int i = 0; i < n; i++)
             {
-                parsers[i] = new ParserHandler(i, n, new SyslogParser(config.parserMode()));
+                parsers[i] = signalling(new ParserHandler(i, n, new SyslogParser(config.parserMode())), waitStrategy);
             }
             disruptor.handleEventsWith(parsers)
-                .then(new LogicHandler(config.minSeverity(), config.timeZone(), counters))
+                .then(signalling(new LogicHandler(config.minSeverity(), config.timeZone(), counters), waitStrategy))
                 .then(new JournalWriter(queue, overflowBytes, counters, config.syncJournal(), clock, serviceTime,
                     prefetcher.enabled() ? prefetcher : null));
             disruptor.setDefaultExceptionHandler(new StageExceptionHandler(counters));
@@ -176,6 +178,12 @@ public final class Engine implements AutoCloseable
             closeQuietly(selector, server, udp, queue, counters, lock);
             throw new EngineStartException(e.getMessage() == null ? e.toString() : e.getMessage());
         }
+    }
+
+    /** Under the handoff strategy a stage must wake the stages blocked on it; others need no wrapper. */
+    private static EventHandler<LogEvent> signalling(final EventHandler<LogEvent> h, final WaitStrategy strategy)
+    {
+        return strategy instanceof HandoffWaitStrategy ? new SignallingHandler<>(h, strategy) : h;
     }
 
     private static ServerSocketChannel bindTcp(final EngineConfig config) throws IOException

@@ -103,7 +103,7 @@ class ConfigTest
                 .replace("1000\n", "1000}\n")));
         assertEquals(f + ":2: unknown key 'listen.tcpProt'", error("listen:\n  tcpProt: 5\n"));
         assertEquals(f + ":2: ring.size: expected a whole number, got 'big'", error("ring:\n  size: big\n"));
-        assertEquals(f + ":2: ring.waitStrategy: unknown wait strategy 'fast' (one of backoff, phased, blocking, " +
+        assertEquals(f + ":2: ring.waitStrategy: unknown wait strategy 'fast' (one of handoff, backoff, phased, blocking, " +
             "lite-blocking, sleeping, yielding, busy-spin)", error("ring:\n  waitStrategy: fast\n"));
         assertEquals(f + ":1: unknown key 'tcpPort' (settings belong to a section: listen, ring, journal, logic)",
             error("tcpPort: 5\n"));

@@ -3,7 +3,8 @@ package io.ringlog.engine.config;
 import com.lmax.disruptor.AlertException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SequenceBarrier;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -14,14 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The backoff strategy returns what was published, gives up on an alert, and parks rather than spins. */
-class BackoffWaitStrategyTest
+/** The backoff and handoff strategies return what was published, give up on an alert, and sleep rather than spin. */
+class WaitStrategyTest
 {
-    @Test
-    void aWaiterSeesThePublishedSequenceAndParksMeanwhile() throws Exception
+    @ParameterizedTest
+    @ValueSource(strings = {"backoff", "handoff"})
+    void aWaiterSeesThePublishedSequenceAndSleepsMeanwhile(final String name) throws Exception
     {
         final RingBuffer<long[]> ring = RingBuffer.createSingleProducer(() -> new long[1], 8,
-            WaitStrategies.create("backoff"));
+            WaitStrategies.create(name));
         final SequenceBarrier barrier = ring.newBarrier();
         final AtomicLong got = new AtomicLong(-1);
         final AtomicLong cpuNanos = new AtomicLong();
@@ -46,14 +48,15 @@ class BackoffWaitStrategyTest
         assertEquals(0, got.get());
         // a spinning waiter would use ~500 ms of CPU here; parking up to 1 ms at a time uses a few
         assertTrue(cpuNanos.get() < 150_000_000L, "waiter CPU over 500 ms idle: " + cpuNanos.get() / 1_000_000 + " ms");
-        System.out.printf("backoff: waiter used %.1f ms of CPU waiting 500 ms%n", cpuNanos.get() / 1e6);
+        System.out.printf("%s: waiter used %.1f ms of CPU waiting 500 ms%n", name, cpuNanos.get() / 1e6);
     }
 
-    @Test
-    void anAlertEndsTheWait() throws Exception
+    @ParameterizedTest
+    @ValueSource(strings = {"backoff", "handoff"})
+    void anAlertEndsTheWait(final String name) throws Exception
     {
         final RingBuffer<long[]> ring = RingBuffer.createSingleProducer(() -> new long[1], 8,
-            WaitStrategies.create("backoff"));
+            WaitStrategies.create(name));
         final SequenceBarrier barrier = ring.newBarrier();
         final AtomicReference<Throwable> thrown = new AtomicReference<>();
         final Thread waiter = new Thread(() ->
