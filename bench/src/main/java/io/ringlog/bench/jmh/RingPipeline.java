@@ -1,8 +1,8 @@
 package io.ringlog.bench.jmh;
 
-import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.ringlog.engine.config.EngineConfig;
@@ -15,10 +15,9 @@ import io.ringlog.engine.journal.Journal;
 import io.ringlog.engine.journal.JournalPrefetcher;
 import io.ringlog.engine.journal.JournalWriter;
 import io.ringlog.engine.journal.ServiceTimeLog;
+import io.ringlog.engine.pipeline.Engine;
 import io.ringlog.engine.logic.LogicHandler;
 import io.ringlog.engine.parse.ParserHandler;
-import io.ringlog.engine.parse.SyslogParser;
-import io.ringlog.engine.pipeline.StageExceptionHandler;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
@@ -108,6 +107,7 @@ final class RingPipeline implements AutoCloseable
         final EpochNanoClock clock = new OffsetEpochNanoClock(); // shared by "listener" and writer, as in the engine
         final List<Thread> threads = new ArrayList<>();
         final int slotBytes = config.slotBytes();
+        final WaitStrategy waitStrategy = WaitStrategies.create(config.waitStrategy());
         final Disruptor<LogEvent> disruptor = new Disruptor<>(
             () -> new LogEvent(slotBytes), config.ringSize(),
             r ->
@@ -117,21 +117,11 @@ final class RingPipeline implements AutoCloseable
                 threads.add(t);
                 return t;
             },
-            ProducerType.SINGLE, WaitStrategies.create(config.waitStrategy()));
+            ProducerType.SINGLE, waitStrategy);
         final ServiceTimeLog serviceTime = new ServiceTimeLog(dir, config.serviceTimeIntervalMs());
         final JournalPrefetcher prefetcher = new JournalPrefetcher(queue, config.prefetchBytes());
-        final int n = config.parsers();
-        @SuppressWarnings("unchecked")
-        final EventHandler<LogEvent>[] parsers = new EventHandler[n];
-        for (int i = 0; i < n; i++)
-        {
-            parsers[i] = new ParserHandler(i, n, new SyslogParser(config.parserMode()));
-        }
-        disruptor.handleEventsWith(parsers)
-            .then(new LogicHandler(config.minSeverity(), config.timeZone(), counters))
-            .then(new JournalWriter(queue, new AtomicLong(), counters, config.syncJournal(), clock, serviceTime,
-                prefetcher.enabled() ? prefetcher : null));
-        disruptor.setDefaultExceptionHandler(new StageExceptionHandler(counters));
+        Engine.wireStages(disruptor, waitStrategy, config, counters, queue, new AtomicLong(), clock, serviceTime,
+            prefetcher); // the engine's own wiring, not a copy
         return new RingPipeline(dir, counters, queue, disruptor, threads, serviceTime, prefetcher, clock);
     }
 

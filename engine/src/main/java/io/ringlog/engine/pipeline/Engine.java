@@ -138,18 +138,7 @@ public final class Engine implements AutoCloseable
             final AtomicLong overflowBytes = new AtomicLong();
             final ServiceTimeLog serviceTime = new ServiceTimeLog(dir, config.serviceTimeIntervalMs());
             final JournalPrefetcher prefetcher = new JournalPrefetcher(queue, config.prefetchBytes());
-            final int n = config.parsers();
-            @SuppressWarnings("unchecked")
-            final EventHandler<LogEvent>[] parsers = new EventHandler[n];
-            for (int i = 0; i < n; i++)
-            {
-                parsers[i] = signalling(new ParserHandler(i, n, new SyslogParser(config.parserMode())), waitStrategy);
-            }
-            disruptor.handleEventsWith(parsers)
-                .then(signalling(new LogicHandler(config.minSeverity(), config.timeZone(), counters), waitStrategy))
-                .then(new JournalWriter(queue, overflowBytes, counters, config.syncJournal(), clock, serviceTime,
-                    prefetcher.enabled() ? prefetcher : null));
-            disruptor.setDefaultExceptionHandler(new StageExceptionHandler(counters));
+            wireStages(disruptor, waitStrategy, config, counters, queue, overflowBytes, clock, serviceTime, prefetcher);
             final RingBuffer<LogEvent> ring = disruptor.start();
 
             final RingPublisher publisher = new RingPublisher(
@@ -178,6 +167,35 @@ public final class Engine implements AutoCloseable
             closeQuietly(selector, server, udp, queue, counters, lock);
             throw new EngineStartException(e.getMessage() == null ? e.toString() : e.getMessage());
         }
+    }
+
+    /**
+     * The ring's stages, wired exactly as the engine runs them: N parsers, then logic, then the writer, with the
+     * engine's exception handler. Public so bench's listener-free pipeline runs the very same wiring.
+     */
+    public static void wireStages(
+        final Disruptor<LogEvent> disruptor,
+        final WaitStrategy waitStrategy,
+        final EngineConfig config,
+        final CountersFile counters,
+        final SingleChronicleQueue queue,
+        final AtomicLong overflowBytes,
+        final EpochNanoClock clock,
+        final ServiceTimeLog serviceTime,
+        final JournalPrefetcher prefetcher)
+    {
+        final int n = config.parsers();
+        @SuppressWarnings("unchecked")
+        final EventHandler<LogEvent>[] parsers = new EventHandler[n];
+        for (int i = 0; i < n; i++)
+        {
+            parsers[i] = signalling(new ParserHandler(i, n, new SyslogParser(config.parserMode())), waitStrategy);
+        }
+        disruptor.handleEventsWith(parsers)
+            .then(signalling(new LogicHandler(config.minSeverity(), config.timeZone(), counters), waitStrategy))
+            .then(new JournalWriter(queue, overflowBytes, counters, config.syncJournal(), clock, serviceTime,
+                prefetcher.enabled() ? prefetcher : null));
+        disruptor.setDefaultExceptionHandler(new StageExceptionHandler(counters));
     }
 
     /** Under the handoff strategy a stage must wake the stages blocked on it; others need no wrapper. */
