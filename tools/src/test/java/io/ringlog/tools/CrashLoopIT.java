@@ -16,6 +16,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -138,6 +139,12 @@ class CrashLoopIT
                 "wrote " + written[run] + ", journaled " + s.size() + ", loss window " + (written[run] - s.size()));
         }
         System.out.println("crash loop: " + records + " records, all CRCs valid");
+        // the promise is "reopens in under 2 s": held by the median restart, so one restart slowed by a neighbour's
+        // burst of CPU on this shared 2-core machine (1.85 s was seen) does not fail the run; each must be < 10 s
+        final long[] sorted = restartMs.clone();
+        Arrays.sort(sorted);
+        assertTrue(sorted[RUNS / 2] < 2_000, "median restart " + sorted[RUNS / 2] + " ms: " +
+            Arrays.toString(restartMs));
         assertEquals(records, verifyWithJar(journal), "ringlog.jar verify counts every record the test read");
     }
 
