@@ -61,10 +61,15 @@ public final class HandoffWaitStrategy implements WaitStrategy
         return available;
     }
 
+    /**
+     * Always an atomic getAndSet, never a plain read first: the sequence was just published with a release store,
+     * and only a full fence between that store and this read guarantees that either this call sees a waiter's flag
+     * or the waiter's re-check sees the sequence (as in the Disruptor's LiteBlockingWaitStrategy).
+     */
     @Override
     public void signalAllWhenBlocking()
     {
-        if (signalNeeded.get() && signalNeeded.getAndSet(false))
+        if (signalNeeded.getAndSet(false))
         {
             synchronized (mutex)
             {
