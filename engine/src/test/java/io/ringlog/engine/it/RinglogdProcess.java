@@ -1,9 +1,14 @@
 package io.ringlog.engine.it;
 
+import io.ringlog.engine.counters.Counter;
+import io.ringlog.engine.counters.CountersFile;
+
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,6 +105,41 @@ public final class RinglogdProcess implements AutoCloseable
         drain.setDaemon(true);
         drain.start();
         return new RinglogdProcess(p, line, err);
+    }
+
+    /** A TCP connection to the engine's port on loopback, TCP_NODELAY as a syslog sender would. */
+    public Socket connect() throws IOException
+    {
+        final Socket s = new Socket(InetAddress.getLoopbackAddress(), tcpPort);
+        s.setTcpNoDelay(true);
+        return s;
+    }
+
+    /** One counter, read from the counters file beside the journal (as {@code ringlog stat} reads it). */
+    public long counter(final Counter c)
+    {
+        return CountersFile.read(journal).get(c);
+    }
+
+    /**
+     * Waits (up to 10 s) until journaled + filtered + dropped reaches {@code n}; returns the final count, so a
+     * test asserts it and a shortfall shows how many went missing.
+     */
+    public long awaitAccounted(final long n) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + 10_000_000_000L;
+        long accounted = 0;
+        while (System.nanoTime() < deadline)
+        {
+            final long[] v = CountersFile.read(journal).values;
+            accounted = v[Counter.JOURNALED.id()] + v[Counter.FILTERED.id()] + Counter.dropped(v);
+            if (accounted >= n)
+            {
+                return accounted;
+            }
+            Thread.sleep(5);
+        }
+        return accounted;
     }
 
     public String stderrText() throws IOException

@@ -1,6 +1,6 @@
 package io.ringlog.tools;
 
-import io.ringlog.engine.pipeline.EngineHarness;
+import io.ringlog.engine.it.RinglogdProcess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,19 +22,20 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The real {@code ringlog verify} and {@code ringlog cat -o json} on damaged copies of a journal that a real engine
- * wrote over real TCP into several one-second cycle files (TEST_SECONDLY): a flipped byte in a record's payload
- * and in its header, a zeroed 4 KiB page in the middle of a cycle, a cycle file cut mid-record, a flipped byte in
- * Chronicle's own document header, and a deleted middle cycle file. Each damage must be reported with its index
- * or file and byte offset and a non-zero exit, without a stack trace, and every record cat prints must be exactly
- * the one the undamaged journal holds at that index.
+ * The real {@code ringlog verify} and {@code ringlog cat -o json} on damaged copies of a journal that the real
+ * ringlogd (a {@code java -jar ringlogd.jar} process) wrote over real TCP into several one-second cycle files
+ * (TEST_SECONDLY): a flipped byte in a record's payload and in its header, a zeroed 4 KiB page in the middle of a
+ * cycle, a cycle file cut mid-record, a flipped byte in Chronicle's own document header, and a deleted middle cycle
+ * file. Each damage must be reported with its index or file and byte offset and a non-zero exit, without a stack
+ * trace, and every record cat prints must be exactly the one the undamaged journal holds at that index.
  */
 @Tag("reliability")
-class DamagedJournalCliTest
+class DamagedJournalCliIT
 {
     private static final int CYCLES = 4;
     private static final int PER_CYCLE = 300;
@@ -58,8 +59,11 @@ class DamagedJournalCliTest
     static void writeWithARealEngine() throws Exception
     {
         original = dir.resolve("original");
-        try (EngineHarness h = new EngineHarness(original, "journal.rollCycle", "TEST_SECONDLY"))
+        try (RinglogdProcess h = RinglogdProcess.start(dir, "--tcp-port", "0", "--udp-port", "-1", "--journal",
+            original.toString(), "--set", "journal.rollCycle=TEST_SECONDLY"))
         {
+            assertNotNull(h.firstLine, h.stderrText());
+            assertTrue(h.tcpPort > 0, h.firstLine + " " + h.stderrText());
             for (int c = 0; c < CYCLES; c++)
             {
                 final long second = System.currentTimeMillis() / 1000;
@@ -77,6 +81,7 @@ class DamagedJournalCliTest
                 }
                 assertEquals((long)(c + 1) * PER_CYCLE, h.awaitAccounted((long)(c + 1) * PER_CYCLE));
             }
+            assertEquals(0, h.terminate(), "exit code after SIGTERM; stderr: " + h.stderrText());
         }
         try (Stream<Path> s = Files.list(original))
         {

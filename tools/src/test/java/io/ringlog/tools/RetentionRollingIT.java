@@ -1,12 +1,13 @@
 package io.ringlog.tools;
 
 import io.ringlog.engine.counters.Counter;
+import io.ringlog.engine.it.RinglogdProcess;
 import io.ringlog.engine.journal.Journal;
-import io.ringlog.engine.pipeline.EngineHarness;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
@@ -26,16 +27,17 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Retention in a running engine whose journal rolls a real cycle file every second (TEST_SECONDLY), limited by
- * retention.maxBytes: while it writes across several cycles, old cycle files go oldest first, the file being
- * written never, the counters add up to the files and bytes that went, and {@code ringlog cat} and
- * {@code verify} still read exactly the messages of the cycles that remain.
+ * Retention in a running ringlogd process ({@code java -jar ringlogd.jar}) whose journal rolls a real cycle file
+ * every second (TEST_SECONDLY), limited by retention.maxBytes: while it writes across several cycles, old cycle
+ * files go oldest first, the file being written never, the counters add up to the files and bytes that went, and
+ * {@code ringlog cat} and {@code verify} still read exactly the messages of the cycles that remain.
  */
 @Tag("reliability")
-class RetentionRollingTest
+class RetentionRollingIT
 {
     private static final int CYCLES = 6;
     private static final int PER_CYCLE = 200;
@@ -96,6 +98,7 @@ class RetentionRollingTest
     }
 
     @Test
+    @Timeout(120)
     void deletesOldestCycleFilesOfARunningEngineAndReadersStillWork() throws Exception
     {
         final Path journal = dir.resolve("journal");
@@ -103,9 +106,12 @@ class RetentionRollingTest
         final Map<String, Long> sizes = new TreeMap<>();
         long deletedFiles;
         long deletedBytes;
-        try (EngineHarness h = new EngineHarness(journal, "journal.rollCycle", "TEST_SECONDLY",
-            "retention.maxBytes", Long.toString(MAX_BYTES), "retention.checkIntervalMs", "20"))
+        try (RinglogdProcess h = RinglogdProcess.start(dir, "--tcp-port", "0", "--udp-port", "-1", "--journal",
+            journal.toString(), "--set", "journal.rollCycle=TEST_SECONDLY", "--set", "retention.maxBytes=" + MAX_BYTES,
+            "--set", "retention.checkIntervalMs=20"))
         {
+            assertNotNull(h.firstLine, h.stderrText());
+            assertTrue(h.tcpPort > 0, h.firstLine + " " + h.stderrText());
             try (SingleChronicleQueue q = Journal.openReadOnly(journal))
             {
                 for (int c = 0; c < CYCLES; c++)
@@ -137,6 +143,7 @@ class RetentionRollingTest
             Thread.sleep(100); // a few more retention passes (every 20 ms) over the final state
             deletedFiles = h.counter(Counter.RETENTION_DELETED_FILES);
             deletedBytes = h.counter(Counter.RETENTION_DELETED_BYTES);
+            assertEquals(0, h.terminate(), "exit code after SIGTERM; stderr: " + h.stderrText());
         }
         final TreeSet<String> left = cycleFiles(journal);
         final TreeSet<String> gone = new TreeSet<>(seen);
