@@ -121,7 +121,7 @@ final class RingPipeline implements AutoCloseable
         final ServiceTimeLog serviceTime = new ServiceTimeLog(dir, config.serviceTimeIntervalMs());
         final JournalPrefetcher prefetcher = new JournalPrefetcher(queue, config.prefetchBytes());
         Engine.wireStages(disruptor, waitStrategy, config, counters, queue, new AtomicLong(), clock, serviceTime,
-            prefetcher); // the engine's own wiring, not a copy
+            prefetcher, null); // the engine's own wiring, not a copy; no listener, so no disk checks
         return new RingPipeline(dir, counters, queue, disruptor, threads, serviceTime, prefetcher, clock);
     }
 

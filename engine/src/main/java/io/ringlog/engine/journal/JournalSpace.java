@@ -44,6 +44,8 @@ public final class JournalSpace
     private final AtomicCounter freeBytesGauge;
     private long freeBytes = Long.MAX_VALUE;
     private boolean low;
+    /** Set by the writer after a fault on a mapped page; read by the listener's checks. */
+    private volatile boolean writerFaulted;
 
     /**
      * @param dir            the journal directory (its file system is the one measured).
@@ -81,7 +83,11 @@ public final class JournalSpace
     {
         freeBytes = dir.getUsableSpace();
         freeBytesGauge.setRelease(freeBytes);
-        if (low)
+        if (writerFaulted)
+        {
+            low = true; // until restart: whatever the free space, the writer appends nothing more
+        }
+        else if (low)
         {
             low = freeBytes <= resumeBytes;
         }
@@ -90,6 +96,21 @@ public final class JournalSpace
             low = freeBytes < reserveBytes;
         }
         return low;
+    }
+
+    /**
+     * The writer faulted on a mapped page and appends nothing more: from the next check on the listener treats the
+     * journal as full for good (TCP senders wait instead of being read into a writer that can only drop, UDP is
+     * counted as {@code dropped.disk_full}) until ringlogd restarts.
+     */
+    public void markWriterFaulted()
+    {
+        writerFaulted = true;
+    }
+
+    public boolean writerFaulted()
+    {
+        return writerFaulted;
     }
 
     public boolean isLow()

@@ -32,7 +32,9 @@ import java.util.zip.CRC32C;
  * reserve ({@link JournalSpace}) exists to prevent. Chronicle is then left with a record header marked incomplete,
  * and readers stop there: records appended after it are written but never read (probed on a full tmpfs: 1,000
  * appends after the fault "succeeded", none could be read back). So from then on the writer appends nothing and
- * counts every message as {@code dropped.journal_error}: a counted loss instead of a silent one.
+ * counts every message as {@code dropped.journal_error}: a counted loss instead of a silent one. It also tells
+ * {@link JournalSpace}, so that within one check the listener stops reading TCP (senders wait, as on a full disk)
+ * and the loss is bounded by what the ring held.
  */
 public final class JournalWriter implements EventHandler<LogEvent>
 {
@@ -47,6 +49,7 @@ public final class JournalWriter implements EventHandler<LogEvent>
     private final EpochNanoClock clock;
     private final ServiceTimeLog serviceTime;
     private final JournalPrefetcher prefetcher;
+    private final JournalSpace space;
     private final byte[] header = new byte[JournalRecord.HEADER_LENGTH];
     private final UnsafeBuffer headerBuffer = new UnsafeBuffer(header);
     private final CRC32C crc = new CRC32C();
@@ -63,7 +66,7 @@ public final class JournalWriter implements EventHandler<LogEvent>
     public JournalWriter(
         final SingleChronicleQueue queue, final AtomicLong overflowBytesInFlight, final CountersFile counters)
     {
-        this(queue, overflowBytesInFlight, counters, false, null, null, null);
+        this(queue, overflowBytesInFlight, counters, false, null, null, null, null);
     }
 
     /**
@@ -72,6 +75,7 @@ public final class JournalWriter implements EventHandler<LogEvent>
      * @param clock the listener's clock, which stamped {@link LogEvent#receivedAtNanos}; null records no service time
      * @param serviceTime where each record's receipt -> journaled time goes, once the record is visible; or null
      * @param prefetcher told at the end of each batch where the next record goes, so it reads ahead of it; or null
+     * @param space      told when an append faults on a mapped page, so the listener stops taking messages; or null
      */
     public JournalWriter(
         final SingleChronicleQueue queue,
@@ -80,9 +84,11 @@ public final class JournalWriter implements EventHandler<LogEvent>
         final boolean sync,
         final EpochNanoClock clock,
         final ServiceTimeLog serviceTime,
-        final JournalPrefetcher prefetcher)
+        final JournalPrefetcher prefetcher,
+        final JournalSpace space)
     {
         this.prefetcher = prefetcher;
+        this.space = space;
         this.queue = queue;
         this.sync = sync;
         this.clock = clock;
@@ -156,9 +162,13 @@ public final class JournalWriter implements EventHandler<LogEvent>
         {
             errors++;
             faulted = true;
+            if (space != null)
+            {
+                space.markWriterFaulted();
+            }
             LOG.error("journal append faulted on a mapped page ({}): the journal's disk could not back it despite " +
-                "journal.reserveBytes; appending nothing more, every message is counted as dropped.journal_error " +
-                "until ringlogd restarts", e.toString());
+                "journal.reserveBytes; appending nothing more until ringlogd restarts: TCP reads pause, what the " +
+                "ring still holds is counted as dropped.journal_error", e.toString());
         }
         catch (final RuntimeException e)
         {

@@ -452,8 +452,15 @@ public final class Listener implements Runnable
             diskLowCount.incrementRelease();
             droppedDiskFullAtLow = droppedDiskFull.get();
             setReads(false);
-            LOG.warn("journal disk low: {} bytes free in {} < reserve {}; pausing TCP reads, dropping UDP",
-                space.freeBytes(), space.dir(), space.reserveBytes());
+            if (space.writerFaulted())
+            {
+                LOG.warn("journal writer faulted; pausing TCP reads and dropping UDP until ringlogd restarts");
+            }
+            else
+            {
+                LOG.warn("journal disk low: {} bytes free in {} < reserve {}; pausing TCP reads, dropping UDP",
+                    space.freeBytes(), space.dir(), space.reserveBytes());
+            }
             return;
         }
         for (int i = 0, n = connections.size(); i < n; i++)

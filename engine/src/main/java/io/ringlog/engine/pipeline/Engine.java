@@ -138,13 +138,14 @@ public final class Engine implements AutoCloseable
             final AtomicLong overflowBytes = new AtomicLong();
             final ServiceTimeLog serviceTime = new ServiceTimeLog(dir, config.serviceTimeIntervalMs());
             final JournalPrefetcher prefetcher = new JournalPrefetcher(queue, config.prefetchBytes());
-            wireStages(disruptor, waitStrategy, config, counters, queue, overflowBytes, clock, serviceTime, prefetcher);
+            final JournalSpace space = new JournalSpace(dir.toFile(), config.reserveBytes(), config.blockSizeBytes(),
+                counters.get(Counter.JOURNAL_FREE_BYTES));
+            wireStages(disruptor, waitStrategy, config, counters, queue, overflowBytes, clock, serviceTime, prefetcher,
+                space);
             final RingBuffer<LogEvent> ring = disruptor.start();
 
             final RingPublisher publisher = new RingPublisher(
                 ring, overflowBytes, config.overflowBudgetBytes(), slotBytes, counters);
-            final JournalSpace space = new JournalSpace(dir.toFile(), config.reserveBytes(), config.blockSizeBytes(),
-                counters.get(Counter.JOURNAL_FREE_BYTES));
             final Listener listener = new Listener(selector, server, udp, publisher, clock, counters, config, space);
             final Retention retention = new Retention(queue, config.retentionMaxAgeMs(), config.retentionMaxBytes(),
                 config.retentionCheckIntervalMs(), counters.get(Counter.RETENTION_DELETED_FILES),
@@ -182,7 +183,8 @@ public final class Engine implements AutoCloseable
         final AtomicLong overflowBytes,
         final EpochNanoClock clock,
         final ServiceTimeLog serviceTime,
-        final JournalPrefetcher prefetcher)
+        final JournalPrefetcher prefetcher,
+        final JournalSpace space)
     {
         final int n = config.parsers();
         @SuppressWarnings("unchecked")
@@ -194,7 +196,7 @@ public final class Engine implements AutoCloseable
         disruptor.handleEventsWith(parsers)
             .then(signalling(new LogicHandler(config.minSeverity(), config.timeZone(), counters), waitStrategy))
             .then(new JournalWriter(queue, overflowBytes, counters, config.syncJournal(), clock, serviceTime,
-                prefetcher.enabled() ? prefetcher : null));
+                prefetcher.enabled() ? prefetcher : null, space));
         disruptor.setDefaultExceptionHandler(new StageExceptionHandler(counters));
     }
 
