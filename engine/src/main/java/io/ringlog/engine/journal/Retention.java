@@ -8,9 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.File;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.NavigableSet;
 import java.util.concurrent.locks.LockSupport;
 
@@ -37,11 +34,9 @@ import java.util.concurrent.locks.LockSupport;
 public final class Retention implements Runnable, AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
-    private static final String SUFFIX = ".cq4";
 
     private final SingleChronicleQueue queue;
     private final RollCycle rollCycle;
-    private final DateTimeFormatter names;
     private final long maxAgeMs;
     private final long maxBytes;
     private final long checkIntervalMs;
@@ -66,7 +61,6 @@ public final class Retention implements Runnable, AutoCloseable
     {
         this.queue = queue;
         this.rollCycle = queue.rollCycle();
-        this.names = DateTimeFormatter.ofPattern(rollCycle.format()).withZone(ZoneOffset.UTC);
         this.maxAgeMs = maxAgeMs;
         this.maxBytes = maxBytes;
         this.checkIntervalMs = checkIntervalMs;
@@ -107,11 +101,10 @@ public final class Retention implements Runnable, AutoCloseable
         }
     }
 
-    /** The file Chronicle uses for {@code cycle}. */
+    /** The file Chronicle uses for {@code cycle} ({@link Journal#cycleFile}). */
     public File fileFor(final int cycle)
     {
-        final long startMs = queue.epoch() + (long)cycle * rollCycle.lengthInMillis();
-        return new File(queue.file(), names.format(Instant.ofEpochMilli(startMs)) + SUFFIX);
+        return Journal.cycleFile(queue, cycle);
     }
 
     /**
