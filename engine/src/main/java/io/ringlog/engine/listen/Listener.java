@@ -226,14 +226,7 @@ public final class Listener implements Runnable
         if (stopReadingAfterPass)
         {
             stopReadingAfterPass = false;
-            for (int i = 0, n = connections.size(); i < n; i++)
-            {
-                final SelectionKey key = connections.get(i).key;
-                if (key.isValid())
-                {
-                    key.interestOps(0);
-                }
-            }
+            setReads(false);
         }
         if (polling && ready == 0)
         {
@@ -390,14 +383,7 @@ public final class Listener implements Runnable
             }
         }
         paused = false;
-        for (int i = 0, n = connections.size(); i < n; i++)
-        {
-            final TcpConnection connection = connections.get(i);
-            if (connection.key.isValid() && !connection.eof)
-            {
-                connection.key.interestOps(SelectionKey.OP_READ);
-            }
-        }
+        setReads(true);
     }
 
     /**
