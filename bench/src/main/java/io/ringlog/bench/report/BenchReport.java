@@ -67,12 +67,12 @@ public final class BenchReport
     public Path write(final Path dir) throws IOException
     {
         Files.createDirectories(dir);
-        final Map<String, double[]> rates = medians();
+        final Map<String, Double> rates = medians();
         final List<SvgCharts.Bar> bars = new ArrayList<>();
-        for (final Map.Entry<String, double[]> e : rates.entrySet())
+        for (final Map.Entry<String, Double> e : rates.entrySet())
         {
-            bars.add(new SvgCharts.Bar(e.getKey(), e.getValue()[0], String.format(Locale.ROOT, "%.2fM msg/s",
-                e.getValue()[0] / 1e6)));
+            bars.add(new SvgCharts.Bar(e.getKey(), e.getValue(), String.format(Locale.ROOT, "%.2fM msg/s",
+                e.getValue() / 1e6)));
         }
         Files.writeString(dir.resolve("throughput.svg"), SvgCharts.bars(
             "Sustained ingest, one TCP connection, 200 B messages (median)", bars), StandardCharsets.UTF_8);
@@ -93,14 +93,14 @@ public final class BenchReport
         return report;
     }
 
-    String markdown(final Map<String, double[]> rates)
+    String markdown(final Map<String, Double> rates)
     {
         final StringBuilder md = new StringBuilder(header).append('\n');
         md.append("## Targets\n\n").append(targets(rates)).append('\n');
         md.append("## Throughput\n\n![throughput](throughput.svg)\n\n");
         md.append("| system | runs (msg/s) | median msg/s | lost | CPU s / 1M msgs | peak RSS |\n");
         md.append("|---|---|---|---|---|---|\n");
-        for (final Map.Entry<String, double[]> e : rates.entrySet())
+        for (final Map.Entry<String, Double> e : rates.entrySet())
         {
             final StringBuilder runs = new StringBuilder();
             long lost = 0;
@@ -118,7 +118,7 @@ public final class BenchReport
                 }
             }
             md.append(String.format(Locale.ROOT, "| %s | %s | **%,.0f** | %,d | %.2f | %d MB |%n", e.getKey(), runs,
-                e.getValue()[0], lost, median(cpu), rss >> 20));
+                e.getValue(), lost, median(cpu), rss >> 20));
         }
         md.append('\n');
         for (final Section s : sections)
@@ -165,17 +165,17 @@ public final class BenchReport
         return md.toString();
     }
 
-    private String targets(final Map<String, double[]> rates)
+    private String targets(final Map<String, Double> rates)
     {
         final StringBuilder md = new StringBuilder("| target | measured | |\n|---|---|---|\n");
-        final double ringlog = rates.containsKey("ringlog") ? rates.get("ringlog")[0] : Double.NaN;
+        final double ringlog = rates.getOrDefault("ringlog", Double.NaN);
         double bestPeer = 0;
         String bestPeerName = null;
-        for (final Map.Entry<String, double[]> e : rates.entrySet())
+        for (final Map.Entry<String, Double> e : rates.entrySet())
         {
-            if (!"ringlog".equals(e.getKey()) && e.getValue()[0] > bestPeer)
+            if (!"ringlog".equals(e.getKey()) && e.getValue() > bestPeer)
             {
-                bestPeer = e.getValue()[0];
+                bestPeer = e.getValue();
                 bestPeerName = e.getKey();
             }
         }
@@ -296,19 +296,13 @@ public final class BenchReport
     }
 
     /** Median msg/s of each system's clean runs (NaN when none was clean), in the order systems first ran. */
-    Map<String, double[]> medians()
+    Map<String, Double> medians()
     {
-        final Map<String, List<Double>> bySystem = new LinkedHashMap<>();
+        final Map<String, Double> out = new LinkedHashMap<>();
         for (final ThroughputResult t : throughput)
         {
-            final List<Double> l = bySystem.computeIfAbsent(t.system, k -> new ArrayList<>());
-            if (t.ok())
-            {
-                l.add(t.msgsPerSec);
-            }
+            out.computeIfAbsent(t.system, system -> medianRate(throughput, system));
         }
-        final Map<String, double[]> out = new LinkedHashMap<>();
-        bySystem.forEach((k, v) -> out.put(k, new double[] {median(v)}));
         return out;
     }
 
